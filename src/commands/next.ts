@@ -1,0 +1,57 @@
+// pm-guide next: says, in its first line, the one thing to do now, and does it.
+import { decideNext } from '../core/next.js';
+import { theme } from '../ui/theme.js';
+import { isInteractive, print, type Context } from './context.js';
+import { hasQuestions } from './questions.js';
+import { openSession } from './session.js';
+
+export interface NextOptions {
+  pager: boolean;
+}
+
+export async function runNext(ctx: Context, options: NextOptions): Promise<void> {
+  const session = openSession(ctx);
+  const action = decideNext({
+    course: session.course,
+    progress: session.progress,
+    now: ctx.now(),
+    hasQuiz: (node) => hasQuestions(session, node),
+  });
+  const interactive = isInteractive(ctx);
+  switch (action.kind) {
+    case 'read': {
+      const { showLesson } = await import('./read.js');
+      const header = theme.dim(`Next: reading ${action.node.number} ${action.node.lesson.title}`);
+      await showLesson(ctx, session, action.node, { pager: options.pager, header });
+      return;
+    }
+    case 'quiz': {
+      const line = `Next: the quiz on ${action.node.number} ${action.node.lesson.title}, which you have read`;
+      if (!interactive) {
+        print(ctx, `${line}. Run it in a terminal: pm-guide quiz ${action.node.lesson.id}`);
+        return;
+      }
+      print(ctx, theme.dim(line));
+      const { runQuiz } = await import('./quiz.js');
+      await runQuiz(ctx, { lesson: action.node.lesson.id, topics: [], review: false, preview: false, json: false });
+      return;
+    }
+    case 'review': {
+      const line = `Next: review ${action.due} question${action.due === 1 ? '' : 's'} that ${action.due === 1 ? 'is' : 'are'} due`;
+      if (!interactive) {
+        print(ctx, `${line}. Run it in a terminal: pm-guide quiz --review`);
+        return;
+      }
+      print(ctx, theme.dim(line));
+      const { runQuiz } = await import('./quiz.js');
+      await runQuiz(ctx, { topics: [], review: true, preview: false, json: false });
+      return;
+    }
+    case 'done':
+      print(ctx, `Everything is read, and ${action.mastered} of ${action.lessons} lessons are mastered.`);
+      if (action.mastered < action.lessons) print(ctx, 'Quizzes you passed come back for review as they fall due: run pm-guide next again later.');
+      else print(ctx, theme.ok('The whole course is mastered. Reviews will come due over the coming weeks to keep it that way.'));
+      print(ctx, theme.dim('pm-guide list shows every lesson with its best score.'));
+      return;
+  }
+}

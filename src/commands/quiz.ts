@@ -1,0 +1,124 @@
+// pm-guide quiz [lesson]: a self-check quiz on a lesson's responsibilities,
+// tools and examples, or a review of what is due across the course. Every
+// answer is saved as it is given, so stopping at any point loses nothing.
+import type { CourseNode } from '../core/course.js';
+import { CourseError, InterruptedError, UsageError } from '../core/errors.js';
+import { quizzable } from '../core/next.js';
+import { PASS_MARK, recordAnswer, recordQuizScore, type Topic } from '../core/progress.js';
+import { seededRandom } from '../core/random.js';
+import { generateQuestions } from '../core/quiz/generate.js';
+import { isCorrect, type Response } from '../core/quiz/grade.js';
+import { DEFAULT_COUNT, dueQuestions, selectQuestions } from '../core/quiz/select.js';
+import type { Question } from '../core/quiz/types.js';
+import { onTerminate } from '../signals.js';
+import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, type Result } from '../ui/quiz-view.js';
+import { theme } from '../ui/theme.js';
+import { isInteractive, print, type Context } from './context.js';
+import { questionsFor, allQuestions } from './questions.js';
+import { openSession, resolveLesson, type Session } from './session.js';
+
+export interface QuizOptions {
+  lesson?: string | undefined;
+  topics: string[];
+  count?: number | undefined;
+  seed?: number | undefined;
+  review: boolean;
+  preview: boolean;
+  json: boolean;
+}
+
+export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void> {
+  if (options.json && !options.preview) throw new UsageError('--json goes with --preview', 'run pm-guide quiz LESSON --preview --json');
+  if (options.review && options.lesson !== undefined) throw new UsageError('--review covers the whole course: leave out the lesson', 'run pm-guide quiz --review');
+  if (!options.preview && !isInteractive(ctx)) {
+    throw new UsageError('the quiz needs a terminal to ask its questions (stdin or stdout is not a terminal)', 'run it in a terminal, or use --preview to print the questions');
+  }
+  const session = openSession(ctx);
+  const topics = options.topics as Topic[];
+
+  if (options.review) {
+    const due = dueQuestions(allQuestions(session), session.progress, ctx.now());
+    if (due.length === 0) {
+      print(ctx, `Nothing is due for review. ${theme.dim('pm-guide next tells you what to do now.')}`);
+      return;
+    }
+    const wanted = topics.length ? due.filter((q) => topics.includes(q.topic)) : due;
+    await askAll(ctx, session, wanted.slice(0, options.count ?? 20), undefined, 'Review');
+    return;
+  }
+
+  const node = resolveLesson(session, options.lesson);
+  if (!quizzable(node)) {
+    throw new CourseError(`"${node.lesson.title}" is a module page, not a lesson`, `quiz one of its lessons, e.g. pm-guide quiz ${node.children[0]?.number ?? '1.1'}`);
+  }
+  const questions = questionsFor(session, node);
+  if (options.preview) {
+    const shown = topics.length ? questions.filter((q) => topics.includes(q.topic)) : questions;
+    print(ctx, options.json ? previewJson(shown) : formatPreview(node, shown));
+    return;
+  }
+  if (questions.length === 0) {
+    throw new CourseError(`"${node.lesson.title}" yields no quiz questions`, 'its author can add a ```quiz block; pm-guide lint shows what the quiz finds');
+  }
+  const random = seededRandom(options.seed ?? Date.now());
+  const chosen = selectQuestions(questions, {
+    topics,
+    count: options.count ?? DEFAULT_COUNT,
+    random,
+    progress: session.progress,
+    now: ctx.now(),
+  });
+  if (chosen.length === 0) {
+    throw new CourseError(`"${node.lesson.title}" has no questions on ${topics.join(', ')}`, 'try another --topic, or leave it out');
+  }
+  await askAll(ctx, session, chosen, node, `${node.number} ${node.lesson.title}`);
+}
+
+async function ask(ctx: Context, question: Question): Promise<Response> {
+  const prompts = await import('../ui/prompts.js');
+  const choices = question.choices.map((c) => ({ name: c, value: c }));
+  switch (question.kind) {
+    case 'multiple':
+      return prompts.chooseMany(ctx, question.prompt, choices);
+    case 'text':
+      return prompts.typeAnswer(ctx, question.prompt);
+    default:
+      return prompts.chooseOne(ctx, question.prompt, choices);
+  }
+}
+
+async function askAll(ctx: Context, session: Session, questions: Question[], node: CourseNode | undefined, title: string): Promise<void> {
+  const { fsrsScheduler } = await import('../core/schedule.js');
+  const { abortPrompts } = await import('../ui/prompts.js');
+  const results: Result[] = [];
+  onTerminate(abortPrompts);
+  print(ctx, `${theme.title(title)} ${theme.dim(`· ${questions.length} question${questions.length === 1 ? '' : 's'} · Ctrl-C stops (answers so far are kept)`)}`);
+  try {
+    for (const [index, question] of questions.entries()) {
+      print(ctx);
+      print(ctx, questionHeader(question, index, questions.length));
+      const response = await ask(ctx, question);
+      const correct = isCorrect(question, response);
+      session.progress = session.store.update((p) =>
+        recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, at: ctx.now() }, fsrsScheduler),
+      );
+      results.push({ question, correct });
+      print(ctx, formatFeedback(question, correct, lessonFile(session, question)));
+    }
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      throw new InterruptedError(`\nStopped. ${results.length} answer${results.length === 1 ? '' : 's'} saved.`);
+    }
+    throw error;
+  } finally {
+    onTerminate(undefined);
+  }
+  const score = results.filter((r) => r.correct).length / results.length;
+  if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
+  print(ctx);
+  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined));
+}
+
+function lessonFile(session: Session, question: Question): string {
+  return session.course.byId.get(question.lessonId)?.lesson.file ?? question.lessonId;
+}

@@ -1,0 +1,93 @@
+// pm-guide read [lesson]: shows a lesson fitted to the terminal, paged when
+// long, plain when piped, with a footer that says where you are; marks it read.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CourseNode } from '../core/course.js';
+import { PmGuideError } from '../core/errors.js';
+import { markRead } from '../core/progress.js';
+import type { Lesson } from '../core/lesson.js';
+import { parseLessonFile } from '../io/load-course.js';
+import { renderMarkdown, prepareMarkdown } from '../ui/render.js';
+import { page, shouldPage } from '../ui/pager.js';
+import { theme } from '../ui/theme.js';
+import { print, terminalWidth, type Context } from './context.js';
+import { openSession, resolveLesson, type Session } from './session.js';
+import { lessonFooter } from './footer.js';
+
+export interface ReadOptions {
+  lesson?: string | undefined;
+  pager: boolean;
+}
+
+function looksLikeFile(query: string, cwd: string): string | undefined {
+  if (!/[\\/]|\.\w+$/.test(query)) return undefined;
+  const path = resolve(cwd, query);
+  try {
+    return existsSync(path) && statSync(path).isFile() ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string> {
+  return renderMarkdown(prepareMarkdown(lesson.body, lesson.title), { width: terminalWidth(ctx), color: ctx.color });
+}
+
+/** Writes text to stdout, through the pager when it is long and stdout is a terminal. */
+export async function output(ctx: Context, text: string, pager: boolean): Promise<void> {
+  const rows = ctx.stdout.rows ?? 24;
+  if (shouldPage(text, { env: ctx.env, rows, enabled: pager, isTTY: Boolean(ctx.stdout.isTTY) }) && (await page(`${text}\n`, ctx.env))) return;
+  print(ctx, text);
+}
+
+/** Renders a course lesson with its footer, marks it read, and shows it. */
+export async function showLesson(ctx: Context, session: Session, node: CourseNode, opts: { pager: boolean; header?: string }): Promise<void> {
+  const body = await renderLesson(ctx, node.lesson);
+  let saveError: unknown;
+  try {
+    session.progress = session.store.update((p) => markRead(p, node.lesson.id, ctx.now()));
+  } catch (error) {
+    if (!(error instanceof PmGuideError)) throw error;
+    saveError = error; // Show the lesson all the same, then report why it was not recorded.
+  }
+  const parts = [opts.header, body, lessonFooter(ctx, session, node)].filter((p): p is string => p !== undefined);
+  await output(ctx, parts.join('\n\n'), opts.pager);
+  if (saveError) throw saveError;
+}
+
+export async function runRead(ctx: Context, options: ReadOptions): Promise<void> {
+  const file = options.lesson === undefined ? undefined : looksLikeFile(options.lesson, process.cwd());
+  if (file) {
+    const session = tryOpenSessionFor(ctx, file);
+    if (session) return showLesson(ctx, session.session, session.node, { pager: options.pager });
+    const lesson = parseLessonFile({ path: file, relPath: file.replace(/^.*[\\/]/, '') }, options.lesson!);
+    const body = await renderLesson(ctx, lesson);
+    await output(ctx, `${body}\n\n${theme.dim('(a single file, not part of the course: progress is not recorded)')}`, options.pager);
+    return;
+  }
+  const session = openSession(ctx);
+  const node = resolveLesson(session, options.lesson);
+  await showLesson(ctx, session, node, { pager: options.pager });
+}
+
+/** A file path that is one of the course's own lessons is read as that lesson. */
+function tryOpenSessionFor(ctx: Context, file: string): { session: Session; node: CourseNode } | undefined {
+  let real: string;
+  let dirReal: string;
+  try {
+    real = realpathSync(file);
+    dirReal = realpathSync(ctx.paths.lessonsDir);
+  } catch {
+    return undefined;
+  }
+  if (!real.startsWith(`${dirReal}/`)) return undefined;
+  const session = openSession(ctx);
+  const node = session.course.ordered.find((n) => {
+    try {
+      return realpathSync(n.lesson.file) === real;
+    } catch {
+      return false;
+    }
+  });
+  return node ? { session, node } : undefined;
+}

@@ -1,0 +1,44 @@
+// The course and progress a command works on.
+import type { Course, CourseNode } from '../core/course.js';
+import { findLesson } from '../core/course.js';
+import type { Progress } from '../core/progress.js';
+import { neutraliseLine } from '../core/text.js';
+import { loadCourse, type LoadedCourse } from '../io/load-course.js';
+import { ProgressStore } from '../io/progress-store.js';
+import { warn, type Context } from './context.js';
+
+export interface Session {
+  loaded: LoadedCourse;
+  course: Course;
+  store: ProgressStore;
+  progress: Progress;
+}
+
+export function openStore(ctx: Context): ProgressStore {
+  return new ProgressStore({ file: ctx.paths.progressFile, warn: (m) => warn(ctx, m) });
+}
+
+export function openSession(ctx: Context, options: { reportProblems?: boolean } = {}): Session {
+  const loaded = loadCourse(ctx.paths.lessonsDir);
+  if (options.reportProblems) reportProblems(ctx, loaded.course);
+  const store = openStore(ctx);
+  return { loaded, course: loaded.course, store, progress: store.load() };
+}
+
+/** One line per lesson that could not be loaded, on stderr. */
+export function reportProblems(ctx: Context, course: Course, severity: 'error' | 'all' = 'error'): void {
+  for (const p of course.problems) {
+    if (severity === 'error' && p.severity !== 'error') continue;
+    warn(ctx, neutraliseLine(`${p.severity}: ${p.file}:${p.line}: ${p.message}`));
+  }
+}
+
+/** The lesson you are on: the one you last read, else the first in the course. */
+export function currentNode(course: Course, progress: Progress): CourseNode {
+  const node = progress.current ? course.byId.get(progress.current) : undefined;
+  return node ?? course.ordered[0]!;
+}
+
+export function resolveLesson(session: Session, query: string | undefined): CourseNode {
+  return query === undefined ? currentNode(session.course, session.progress) : findLesson(session.course, query);
+}

@@ -1,0 +1,180 @@
+// The course: the tree that the lessons' parent / grand_parent / nav_order keys
+// describe, numbered in reading order, and the ways a learner names a lesson.
+import { AmbiguousLessonError, LessonNotFoundError } from './errors.js';
+import type { Lesson } from './lesson.js';
+import { editDistance, normaliseAnswer } from './text.js';
+
+export interface CourseNode {
+  lesson: Lesson;
+  /** Position in the course: "2", "2.1", "2.1.3". */
+  number: string;
+  depth: number;
+  parent: CourseNode | undefined;
+  children: CourseNode[];
+}
+
+export interface CourseProblem {
+  file: string;
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Course {
+  roots: CourseNode[];
+  /** Every node in reading order (depth first). */
+  ordered: CourseNode[];
+  byId: ReadonlyMap<string, CourseNode>;
+  problems: CourseProblem[];
+}
+
+function compareLessons(a: Lesson, b: Lesson): number {
+  const ao = a.navOrder ?? Number.POSITIVE_INFINITY;
+  const bo = b.navOrder ?? Number.POSITIVE_INFINITY;
+  if (ao !== bo) return ao < bo ? -1 : 1;
+  const byTitle = a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true });
+  return byTitle !== 0 ? byTitle : a.id.localeCompare(b.id);
+}
+
+/** Finds the page a lesson's `parent` names: by title, using `grand_parent` to choose between equals. */
+function resolveParent(lesson: Lesson, byTitle: Map<string, Lesson[]>): Lesson | undefined {
+  const candidates = (byTitle.get(lesson.parent!) ?? []).filter((c) => c !== lesson);
+  if (candidates.length <= 1 || lesson.grandParent === undefined) return candidates[0];
+  return candidates.find((c) => c.parent === lesson.grandParent) ?? candidates[0];
+}
+
+export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[] = []): Course {
+  const unique: Lesson[] = [];
+  const seen = new Map<string, Lesson>();
+  for (const lesson of lessons) {
+    const first = seen.get(lesson.id);
+    if (first) {
+      problems.push({
+        file: lesson.file,
+        line: 1,
+        severity: 'error',
+        message: `id "${lesson.id}" is already used by ${first.file}: give one of them another id`,
+      });
+      continue;
+    }
+    seen.set(lesson.id, lesson);
+    unique.push(lesson);
+  }
+
+  const byTitle = new Map<string, Lesson[]>();
+  for (const lesson of unique) byTitle.set(lesson.title, [...(byTitle.get(lesson.title) ?? []), lesson]);
+
+  const parentOf = new Map<Lesson, Lesson>();
+  for (const lesson of unique) {
+    if (lesson.parent === undefined) continue;
+    const parent = resolveParent(lesson, byTitle);
+    if (parent) parentOf.set(lesson, parent);
+    else {
+      problems.push({
+        file: lesson.file,
+        line: 1,
+        severity: 'warning',
+        message: `parent "${lesson.parent}" is not the title of any lesson: shown at the top level`,
+      });
+    }
+  }
+  // A chain of parents that comes back on itself is cut where it closes.
+  for (const lesson of unique) {
+    const chain = new Set<Lesson>([lesson]);
+    let cur = parentOf.get(lesson);
+    while (cur) {
+      if (chain.has(cur)) {
+        problems.push({
+          file: lesson.file,
+          line: 1,
+          severity: 'error',
+          message: `parent "${lesson.parent}" leads back to this lesson (a cycle): shown at the top level`,
+        });
+        parentOf.delete(lesson);
+        break;
+      }
+      chain.add(cur);
+      cur = parentOf.get(cur);
+    }
+  }
+
+  const childrenOf = new Map<Lesson | undefined, Lesson[]>();
+  for (const lesson of unique) {
+    const parent = parentOf.get(lesson);
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), lesson]);
+  }
+
+  const ordered: CourseNode[] = [];
+  const byId = new Map<string, CourseNode>();
+  const build = (parent: CourseNode | undefined, lessonParent: Lesson | undefined): CourseNode[] => {
+    const kids = [...(childrenOf.get(lessonParent) ?? [])].sort(compareLessons);
+    return kids.map((lesson, i) => {
+      const node: CourseNode = {
+        lesson,
+        number: parent ? `${parent.number}.${i + 1}` : String(i + 1),
+        depth: parent ? parent.depth + 1 : 0,
+        parent,
+        children: [],
+      };
+      ordered.push(node);
+      byId.set(lesson.id, node);
+      node.children = build(node, lesson);
+      return node;
+    });
+  };
+  const roots = build(undefined, undefined);
+  return { roots, ordered, byId, problems };
+}
+
+/** Lessons a learner works through (module pages are chapter headings). */
+export function studyNodes(course: Course): CourseNode[] {
+  return course.ordered.filter((n) => !n.lesson.isModule || n.children.length === 0);
+}
+
+/** The path from the top of the course down to a node, as titles. */
+export function breadcrumb(node: CourseNode): string[] {
+  const titles: string[] = [];
+  for (let cur: CourseNode | undefined = node; cur; cur = cur.parent) titles.unshift(cur.lesson.title);
+  return titles;
+}
+
+/**
+ * Finds a lesson by id, by number ("2.1"), by title, or by a unique part of its title.
+ * Throws LessonNotFoundError with suggestions, or AmbiguousLessonError.
+ */
+export function findLesson(course: Course, query: string): CourseNode {
+  const q = query.trim();
+  const byId = course.byId.get(q) ?? course.ordered.find((n) => n.lesson.id.toLowerCase() === q.toLowerCase());
+  if (byId) return byId;
+  const byNumber = course.ordered.find((n) => n.number === q.replace(/\.$/, ''));
+  if (byNumber) return byNumber;
+
+  const nq = normaliseAnswer(q);
+  if (nq !== '') {
+    const exact = course.ordered.filter((n) => normaliseAnswer(n.lesson.title) === nq);
+    if (exact.length === 1) return exact[0]!;
+    const partial = course.ordered.filter(
+      (n) => normaliseAnswer(n.lesson.title).includes(nq) || n.lesson.id.toLowerCase().includes(q.toLowerCase()),
+    );
+    if (partial.length === 1) return partial[0]!;
+    if (partial.length > 1) {
+      throw new AmbiguousLessonError(q, partial.map((n) => `${n.number} ${n.lesson.title}`));
+    }
+  }
+  throw new LessonNotFoundError(q, suggestLessons(course, q));
+}
+
+/** Up to three lessons whose id or title is close to what was typed. */
+export function suggestLessons(course: Course, query: string): string[] {
+  const nq = normaliseAnswer(query);
+  const scored = course.ordered
+    .map((n) => {
+      const words = normaliseAnswer(n.lesson.title).split(' ');
+      const candidates = [n.lesson.id.toLowerCase(), normaliseAnswer(n.lesson.title), ...words];
+      const best = Math.min(...candidates.map((c) => editDistance(nq, c, 6) / Math.max(nq.length, 1)));
+      return { n, best };
+    })
+    .filter((s) => s.best <= 0.4)
+    .sort((a, b) => a.best - b.best);
+  return scored.slice(0, 3).map((s) => s.n.lesson.id);
+}

@@ -1,0 +1,78 @@
+// A lesson: one Markdown file with YAML front matter, cleaned of encoding damage,
+// terminal controls and Jekyll-only markup.
+import { InvalidLessonError } from './errors.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { stripJekyll } from './jekyll.js';
+import { cleanSourceText, neutraliseLine, plainLabel, slugify } from './text.js';
+
+export interface Lesson {
+  id: string;
+  title: string;
+  parent: string | undefined;
+  grandParent: string | undefined;
+  navOrder: number | undefined;
+  /** A module page (just-the-docs `has_children`): a chapter heading, not quizzed. */
+  isModule: boolean;
+  /** Path of the file, as shown in messages. */
+  file: string;
+  /** Markdown body with Jekyll markup removed; line 1 is the file's line `bodyLine`. */
+  body: string;
+  bodyLine: number;
+  /** True when the title came from front matter (lint wants it there). */
+  titleInFrontMatter: boolean;
+}
+
+export interface LessonSource {
+  /** Path used in messages. */
+  file: string;
+  /** Path relative to the course folder, used to derive an id. */
+  relPath: string;
+  text: string;
+}
+
+/** The id a lesson gets from its path: numeric ordering prefixes dropped, so reordering keeps it. */
+export function idFromPath(relPath: string): string {
+  const parts = relPath
+    .replace(/\\/g, '/')
+    .replace(/\.[^./]+$/, '')
+    .split('/')
+    .map((p) => slugify(p.replace(/^\d+[-_. ]+/, '')) || slugify(p))
+    .filter((p) => p !== '');
+  if (parts.length > 1 && parts[parts.length - 1] === 'index') parts.pop();
+  return parts.join('/') || 'lesson';
+}
+
+function firstHeading(body: string): string | undefined {
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const m = /^#\s+(.+?)\s*#*\s*$/.exec(line);
+    if (m) return plainLabel(m[1]!);
+  }
+  return undefined;
+}
+
+export function parseLesson(source: LessonSource): Lesson {
+  const text = cleanSourceText(source.text);
+  if (text.trim() === '') throw new InvalidLessonError(source.file, 1, 'the file is empty: give it front matter with a title and some Markdown');
+  const split = splitFrontMatter(text, source.file);
+  const fm = split.yaml === undefined ? {} : parseFrontMatter(split.yaml, source.file, split.yamlLine);
+  const body = stripJekyll(split.body);
+  const title = fm.title ?? firstHeading(body);
+  if (title === undefined || title === '') {
+    throw new InvalidLessonError(source.file, 1, 'the lesson has no title: add "title: ..." to its front matter');
+  }
+  return {
+    id: fm.id ?? idFromPath(source.relPath),
+    title: neutraliseLine(title),
+    parent: fm.parent || undefined,
+    grandParent: fm.grand_parent || undefined,
+    navOrder: fm.nav_order,
+    isModule: fm.has_children === true,
+    file: source.file,
+    body,
+    bodyLine: split.bodyLine,
+    titleInFrontMatter: fm.title !== undefined,
+  };
+}

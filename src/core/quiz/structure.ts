@@ -1,0 +1,220 @@
+// Reads the knowledge a lesson holds from its own structure: responsibilities
+// (`###` sections and bold-label bullets, grouped by the heading above them),
+// their examples and outcomes, tool tables, and authored ```quiz blocks.
+// Line-based, so every fact keeps the file line it came from.
+import { plainLabel, stripEmoji, stripInlineMarkdown } from '../text.js';
+import type { Item, LessonStructure, ToolGroup } from './types.js';
+
+const FENCE = /^(\s*)(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+const BULLET = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(.*)$/;
+// "**Label**: text", "**Label:** text", "**Label** - text", "**Label** — text"
+const BOLD_LABEL = /^(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*(?:[:：]|[-–—](?=\s))?[ \t]*(.*)$/;
+const EXAMPLE_LABEL = /^(examples?|for example|e\.g\.?|scenario|case)$/i;
+const OUTCOME_LABEL = /^(outcomes?|results?|impact|why it matters)$/i;
+/** Headings that wrap up or frame a lesson rather than name something in it. */
+const NOT_AN_ITEM =
+  /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$/i;
+
+/** Plain prose from Markdown: no markup, no emoji, one line. */
+export function prose(text: string): string {
+  return stripEmoji(stripInlineMarkdown(text)).replace(/\s+/g, ' ').trim();
+}
+
+/** The first one or two sentences, at most ~240 characters, cut at a word. */
+export function firstSentences(text: string, max = 240): string {
+  const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+  let out = sentences[0]!.trim();
+  if (out.length < 90 && sentences[1]) out = `${out} ${sentences[1].trim()}`;
+  if (out.length > max) out = `${out.slice(0, max).replace(/\s+\S*$/, '')}…`;
+  return out;
+}
+
+function splitRow(line: string): string[] {
+  const trimmed = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return trimmed.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function splitTools(cell: string): string[] {
+  return prose(cell)
+    .replace(/\b(etc\.?|and more|and others)\s*$/i, '')
+    .split(/\s*[,;]\s*/)
+    .map((t) => t.replace(/^(and|or)\s+/i, '').replace(/[.\s]+$/, '').trim())
+    .filter((t) => t !== '' && t.split(' ').length <= 5);
+}
+
+/** A table that pairs a kind of tool with named tools, whatever its header words. */
+export function readToolTable(rows: Array<{ cells: string[]; line: number; text: string }>): ToolGroup[] {
+  if (rows.length < 2) return [];
+  const columns = Math.max(...rows.map((r) => r.cells.length));
+  let toolsCol = -1;
+  let best = 0;
+  for (let c = 0; c < columns; c++) {
+    const listed = rows.filter((r) => splitTools(r.cells[c] ?? '').length >= 2).length;
+    if (listed > best) {
+      best = listed;
+      toolsCol = c;
+    }
+  }
+  if (toolsCol < 0 || best < Math.max(2, Math.ceil(rows.length / 2))) return [];
+  const kindCol = [...Array(columns).keys()].find(
+    (c) =>
+      c !== toolsCol &&
+      rows.every((r) => {
+        const cell = prose(r.cells[c] ?? '');
+        return cell !== '' && !cell.includes(',') && cell.split(' ').length <= 6;
+      }),
+  );
+  if (kindCol === undefined) return [];
+  return rows
+    .map((r) => ({ kind: plainLabel(r.cells[kindCol] ?? ''), tools: splitTools(r.cells[toolsCol] ?? ''), line: r.line, sourceText: r.text.trim() }))
+    .filter((g) => g.kind !== '' && g.tools.length > 0);
+}
+
+export function extractStructure(body: string, bodyLine: number): LessonStructure {
+  const lines = body.split('\n');
+  const items: Item[] = [];
+  const tools: ToolGroup[] = [];
+  const quizBlocks: LessonStructure['quizBlocks'] = [];
+
+  let area: string | undefined;
+  let section: Item | undefined;
+  let sectionHeading: string | undefined;
+  let collectingDescription = false;
+  let lastBullet: { item: Item; indent: number } | undefined;
+  let table: Array<{ cells: string[]; line: number; text: string }> = [];
+  let fence: { marker: string; lang: string; start: number; lines: string[] } | undefined;
+
+  const fileLine = (i: number): number => bodyLine + i;
+  const flushTable = (): void => {
+    if (table.length > 0) tools.push(...readToolTable(table));
+    table = [];
+  };
+  const flushSection = (): void => {
+    if (section) section.description = firstSentences(section.description);
+    section = undefined;
+    collectingDescription = false;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[2]!.startsWith(fence.marker[0]!) && close[2]!.length >= fence.marker.length && close[3] === '') {
+        if (fence.lang === 'quiz') quizBlocks.push({ yaml: fence.lines.join('\n'), line: fileLine(fence.start + 1) });
+        fence = undefined;
+      } else fence.lines.push(line);
+      continue;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      flushTable();
+      collectingDescription = false;
+      fence = { marker: open[2]!, lang: open[3]!.toLowerCase(), start: i, lines: [] };
+      continue;
+    }
+
+    if (/^\s*\|/.test(line)) {
+      if (SEPARATOR.test(line)) {
+        // The row before the separator is the header: not data.
+        table = [];
+      } else table.push({ cells: splitRow(line), line: fileLine(i), text: line });
+      collectingDescription = false;
+      continue;
+    }
+    flushTable();
+
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const depth = heading[1]!.length;
+      const name = plainLabel(heading[2]!);
+      flushSection();
+      lastBullet = undefined;
+      if (depth <= 2) {
+        area = depth === 1 ? undefined : name;
+        sectionHeading = undefined;
+      } else {
+        sectionHeading = name;
+        if (name !== '' && !NOT_AN_ITEM.test(name)) {
+          section = { name, description: '', area, kind: 'section', line: fileLine(i), sourceText: line.trim(), examples: [], outcomes: [] };
+          items.push(section);
+          collectingDescription = true;
+        }
+      }
+      continue;
+    }
+
+    const bullet = BULLET.exec(line);
+    const content = bullet ? bullet[2]! : line.trim();
+    const label = BOLD_LABEL.exec(content);
+    if (label && (bullet || /^(\*\*|__)/.test(line.trim()))) {
+      collectingDescription = false;
+      const name = plainLabel(label[1]!);
+      const rest = prose(label[2]!);
+      const indent = bullet ? bullet[1]!.replace(/\t/g, '    ').length : 0;
+      const target = lastBullet && indent > lastBullet.indent ? lastBullet.item : (section ?? lastBullet?.item);
+      if (EXAMPLE_LABEL.test(name)) {
+        if (target && rest) target.examples.push({ text: rest, line: fileLine(i) });
+        continue;
+      }
+      if (OUTCOME_LABEL.test(name)) {
+        if (target && rest) target.outcomes.push({ text: rest, line: fileLine(i) });
+        continue;
+      }
+      if (bullet && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name)) {
+        const item: Item = {
+          name,
+          description: firstSentences(rest),
+          area: sectionHeading ?? area,
+          kind: 'bullet',
+          line: fileLine(i),
+          sourceText: line.trim(),
+          examples: [],
+          outcomes: [],
+        };
+        items.push(item);
+        lastBullet = { item, indent };
+      }
+      continue;
+    }
+
+    if (line.trim() === '') {
+      if (section && section.description !== '') collectingDescription = false;
+      continue;
+    }
+    if (collectingDescription && section && !bullet && !/^\s*(>|<|---|\*\*\*)/.test(line)) {
+      section.description = `${section.description} ${prose(line)}`.trim();
+    } else {
+      collectingDescription = false;
+    }
+  }
+  flushTable();
+  flushSection();
+  return { items: dedupeItems(items), tools: mergeTools(tools), quizBlocks };
+}
+
+/** The same name twice would make two right answers: keep the first. */
+function dedupeItems(items: Item[]): Item[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mergeTools(groups: ToolGroup[]): ToolGroup[] {
+  const byKind = new Map<string, ToolGroup>();
+  for (const g of groups) {
+    const key = g.kind.toLowerCase();
+    const existing = byKind.get(key);
+    if (existing) {
+      for (const t of g.tools) if (!existing.tools.some((e) => e.toLowerCase() === t.toLowerCase())) existing.tools.push(t);
+    } else byKind.set(key, { ...g, tools: [...g.tools] });
+  }
+  return [...byKind.values()];
+}

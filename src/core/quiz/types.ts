@@ -1,0 +1,51 @@
+// The quiz's model: what a lesson's structure holds, and the questions made from it.
+import type { Topic } from '../progress.js';
+
+export type QuestionKind = 'single' | 'multiple' | 'text' | 'boolean';
+
+export interface Question {
+  /** Stable id from the question's content: unrelated edits to a lesson keep its history. */
+  id: string;
+  lessonId: string;
+  topic: Topic;
+  kind: QuestionKind;
+  prompt: string;
+  /** Choices for single and multiple; ["True", "False"] for boolean; [] for text. */
+  choices: string[];
+  /** The right answer(s): one choice, several choices, "True"/"False", or the expected text. */
+  answer: string | string[];
+  /** Other typed answers that count as right (text questions). */
+  accept: string[];
+  explanation: string;
+  /** The lesson line the answer comes from (1-based, in the file), and its text. */
+  source: { line: number; text: string };
+  /** Questions about the same fact share this: a quiz asks at most one of them. */
+  fact: string;
+}
+
+/** A responsibility (or any named concept): a `###` section or a bold-label bullet. */
+export interface Item {
+  name: string;
+  description: string;
+  /** The heading the item sits under: its area. */
+  area: string | undefined;
+  kind: 'section' | 'bullet';
+  line: number;
+  sourceText: string;
+  examples: Array<{ text: string; line: number }>;
+  outcomes: Array<{ text: string; line: number }>;
+}
+
+export interface ToolGroup {
+  kind: string;
+  tools: string[];
+  line: number;
+  sourceText: string;
+}
+
+export interface LessonStructure {
+  items: Item[];
+  tools: ToolGroup[];
+  /** ```quiz blocks: their YAML and the file line where the YAML starts. */
+  quizBlocks: Array<{ yaml: string; line: number }>;
+}

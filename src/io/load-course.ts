@@ -1,0 +1,147 @@
+// Loads a course folder: every Markdown page below it (recursively, symlink
+// loops and all), each parsed on its own so one bad file never hides the rest.
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildCourse, type Course, type CourseProblem } from '../core/course.js';
+import { CourseError, InvalidLessonError } from '../core/errors.js';
+import { parseLesson, type Lesson } from '../core/lesson.js';
+import { MAX_LESSON_BYTES, decodeLessonBytes } from './read-text.js';
+
+const LESSON_FILE = /\.(md|markdown)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
+const MAX_DEPTH = 32;
+
+export interface LessonFile {
+  path: string;
+  relPath: string;
+}
+
+/** Lists the Markdown files below a folder, in a stable order, following symlinks but never looping. */
+export function findLessonFiles(dir: string): LessonFile[] {
+  let rootReal: string;
+  try {
+    if (!statSync(dir).isDirectory()) throw new CourseError(`${dir} is not a folder`, 'point --lessons at a folder of Markdown lessons');
+    rootReal = realpathSync(dir);
+  } catch (error) {
+    if (error instanceof CourseError) throw error;
+    throw new CourseError(`lessons folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given with --lessons or PM_GUIDE_LESSONS');
+  }
+  const files: LessonFile[] = [];
+  const visited = new Set<string>([rootReal]);
+  const walk = (current: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return; // An unreadable sub-folder is skipped; the rest of the course still loads.
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(current, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // A dangling link.
+        }
+      }
+      if (isDir) {
+        if (SKIPPED_DIRS.has(entry.name) || depth >= MAX_DEPTH) continue;
+        let real: string;
+        try {
+          real = realpathSync(full);
+        } catch {
+          continue;
+        }
+        if (visited.has(real)) continue; // A symlink loop, or a folder already seen through another link.
+        visited.add(real);
+        walk(full, depth + 1);
+      } else if (isFile && LESSON_FILE.test(entry.name)) {
+        files.push({ path: full, relPath: relative(dir, full) });
+      }
+    }
+  };
+  walk(dir, 0);
+  return files;
+}
+
+/** Reads a file as lesson text: size-capped, decoded, never a stack trace. */
+export function readLessonText(path: string, shownAs: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CourseError(`${shownAs}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`, 'check the path');
+  }
+  if (size > MAX_LESSON_BYTES) {
+    throw new InvalidLessonError(shownAs, 1, `the file is ${(size / 1048576).toFixed(1)} MB: lessons are limited to ${MAX_LESSON_BYTES / 1048576} MB, split it into several lessons`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CourseError(`${shownAs}: cannot be read (${code === 'EISDIR' ? 'it is a folder' : code})`, 'pass the path of a Markdown file');
+  }
+  return decodeLessonBytes(bytes, shownAs);
+}
+
+/** True when the file starts with a front matter fence; Jekyll treats files without one as static, not pages. */
+function hasFrontMatter(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    const n = readSync(fd, head, 0, 8, 0);
+    const text = head.subarray(0, n).toString('utf8').replace(/^\ufeff/, '');
+    return text.startsWith('---');
+  } catch {
+    return true; // Let the full read report whatever is wrong.
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface LoadedCourse {
+  course: Course;
+  dir: string;
+  /** Markdown files without front matter: not pages, in Jekyll's rules. */
+  skipped: string[];
+}
+
+export function parseLessonFile(file: LessonFile, shownAs = file.path): Lesson {
+  return parseLesson({ file: shownAs, relPath: file.relPath, text: readLessonText(file.path, shownAs) });
+}
+
+export function loadCourse(dir: string): LoadedCourse {
+  const files = findLessonFiles(dir);
+  const lessons: Lesson[] = [];
+  const problems: CourseProblem[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    try {
+      if (!hasFrontMatter(file.path)) {
+        skipped.push(file.path);
+        continue;
+      }
+      lessons.push(parseLessonFile(file));
+    } catch (error) {
+      if (error instanceof InvalidLessonError) {
+        problems.push({ file: error.file, line: error.line, message: error.problem, severity: 'error' });
+      } else if (error instanceof CourseError) {
+        problems.push({ file: file.path, line: 1, message: error.message, severity: 'error' });
+      } else throw error;
+    }
+  }
+  const course = buildCourse(lessons, problems);
+  if (course.ordered.length === 0) {
+    const why = problems.length > 0 ? `none of its ${problems.length} lesson file(s) could be loaded` : 'it holds no Markdown lessons with front matter';
+    throw new CourseError(`no lessons in ${dir}: ${why}`, problems[0] ? `${problems[0].file}:${problems[0].line}: ${problems[0].message}` : 'point --lessons at a folder of .md files with front matter');
+  }
+  return { course, dir, skipped };
+}
