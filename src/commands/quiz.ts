@@ -7,6 +7,9 @@ import { quizzable } from '../core/next.js';
 import { PASS_MARK, recordAnswer, recordQuizScore, type Topic } from '../core/progress.js';
 import { seededRandom } from '../core/random.js';
 import { generateQuestions } from '../core/quiz/generate.js';
+import { buildCourse } from '../core/course.js';
+import { parseLessonFile } from '../io/load-course.js';
+import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
 import { isCorrect, type Response } from '../core/quiz/grade.js';
 import { DEFAULT_COUNT, dueQuestions, selectQuestions } from '../core/quiz/select.js';
 import type { Question } from '../core/quiz/types.js';
@@ -47,7 +50,16 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
     return;
   }
 
-  const node = resolveLesson(session, options.lesson);
+  const file = options.lesson === undefined ? undefined : looksLikeFile(options.lesson, process.cwd());
+  if (file && options.preview && !tryOpenSessionFor(ctx, file)) {
+    // An author's draft outside the course: preview it on its own.
+    const lesson = parseLessonFile({ path: file, relPath: file.replace(/^.*[\\/]/, '') }, options.lesson!);
+    const standalone = buildCourse([lesson]).ordered[0]!;
+    const questions = generateQuestions(lesson).filter((q) => !topics.length || topics.includes(q.topic));
+    print(ctx, options.json ? previewJson(questions) : formatPreview(standalone, questions));
+    return;
+  }
+  const node = file ? (tryOpenSessionFor(ctx, file)?.node ?? resolveLesson(session, options.lesson)) : resolveLesson(session, options.lesson);
   if (!quizzable(node)) {
     throw new CourseError(`"${node.lesson.title}" is a module page, not a lesson`, `quiz one of its lessons, e.g. pm-guide quiz ${node.children[0]?.number ?? '1.1'}`);
   }

@@ -1,7 +1,5 @@
 // pm-guide read [lesson]: shows a lesson fitted to the terminal, paged when
 // long, plain when piped, with a footer that says where you are; marks it read.
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CourseNode } from '../core/course.js';
 import { PmGuideError } from '../core/errors.js';
 import { markRead } from '../core/progress.js';
@@ -13,20 +11,11 @@ import { theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from './context.js';
 import { openSession, resolveLesson, type Session } from './session.js';
 import { lessonFooter } from './footer.js';
+import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
 
 export interface ReadOptions {
   lesson?: string | undefined;
   pager: boolean;
-}
-
-function looksLikeFile(query: string, cwd: string): string | undefined {
-  if (!/[\\/]|\.\w+$/.test(query)) return undefined;
-  const path = resolve(cwd, query);
-  try {
-    return existsSync(path) && statSync(path).isFile() ? path : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string> {
@@ -70,24 +59,3 @@ export async function runRead(ctx: Context, options: ReadOptions): Promise<void>
   await showLesson(ctx, session, node, { pager: options.pager });
 }
 
-/** A file path that is one of the course's own lessons is read as that lesson. */
-function tryOpenSessionFor(ctx: Context, file: string): { session: Session; node: CourseNode } | undefined {
-  let real: string;
-  let dirReal: string;
-  try {
-    real = realpathSync(file);
-    dirReal = realpathSync(ctx.paths.lessonsDir);
-  } catch {
-    return undefined;
-  }
-  if (!real.startsWith(`${dirReal}/`)) return undefined;
-  const session = openSession(ctx);
-  const node = session.course.ordered.find((n) => {
-    try {
-      return realpathSync(n.lesson.file) === real;
-    } catch {
-      return false;
-    }
-  });
-  return node ? { session, node } : undefined;
-}

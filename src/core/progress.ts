@@ -52,15 +52,37 @@ const itemProgress = z.object({
 });
 export type ItemProgress = z.infer<typeof itemProgress>;
 
-const toDict = <T>(r: Record<string, T>): Dict<T> => dict(Object.entries(r));
+/**
+ * A record validated key by key into a null-prototype dict. zod's own record
+ * copies into a plain object, where a "__proto__" key would be lost (or worse).
+ */
+function dictOf<T extends z.ZodType>(value: T) {
+  return z.unknown().transform((input, ctx): Dict<z.output<T>> => {
+    const out = dict<z.output<T>>();
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object' });
+      return out;
+    }
+    for (const key of Object.keys(input)) {
+      const parsed = value.safeParse((input as Record<string, unknown>)[key]);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+        return out;
+      }
+      out[key] = parsed.data;
+    }
+    return out;
+  });
+}
 
 export const progressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   current: z.string().optional(),
-  lessons: z.record(z.string(), lessonProgress).transform(toDict),
-  items: z.record(z.string(), itemProgress).transform(toDict),
+  lessons: dictOf(lessonProgress),
+  items: dictOf(itemProgress),
   /** Days (YYYY-MM-DD, local) with any activity, for streaks and the activity chart; the last 366 are kept. */
-  days: z.record(z.string(), z.number().int().nonnegative()).default({}).transform(toDict),
+  days: dictOf(z.number().int().nonnegative()).optional().transform((d) => d ?? dict<number>()),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

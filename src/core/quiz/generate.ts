@@ -19,22 +19,39 @@ const MAX_CHOICES = 4;
 
 const norm = normaliseAnswer;
 const quote = (s: string): string => `“${s}”`;
-const aOrAn = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+/** "an NPS survey", "a user research tool", "an analytics tool". */
+export function aOrAn(phrase: string): string {
+  const word = phrase.split(/\s+/)[0] ?? '';
+  if (/^[A-Z]{2,}\b/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  if (/^u[^aeiou\s][aeiou]/i.test(word)) return 'a';
+  if (/^(one|once)\b/i.test(word)) return 'a';
+  if (/^(hour|honest|honou?r)/i.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
 
-/** Picks up to n distinct distractors, none equal to any right answer. */
-function distractors(right: readonly string[], candidates: readonly string[], n: number, seed: string): string[] {
+/**
+ * Picks up to n distinct distractors, none equal to a right answer. Candidates come
+ * in tiers, nearest first (same area and kind, then the lesson, then the course):
+ * a farther tier is only used when the nearer ones run short, so wrong choices stay
+ * of the same kind as the answer and never arguably right.
+ */
+function distractors(right: readonly string[], tiers: ReadonlyArray<readonly string[]>, n: number, seed: string, enough = Math.min(n, 2)): string[] {
   const taken = new Set(right.map(norm));
-  const out: string[] = [];
-  // Candidates come in preference order (nearest siblings first); shuffle within that order's first slice.
   const random = seededRandom(seedFromText(seed));
-  for (const c of candidates) {
-    const k = norm(c);
-    if (k === '' || taken.has(k)) continue;
-    taken.add(k);
-    out.push(c);
+  const out: string[] = [];
+  for (const [index, tier] of tiers.entries()) {
+    // Farther tiers only make up a shortfall: three close choices beat four loose ones.
+    if (out.length >= n || (index > 0 && out.length >= enough)) break;
+    const fresh: string[] = [];
+    for (const c of tier) {
+      const k = norm(c);
+      if (k === '' || taken.has(k)) continue;
+      taken.add(k);
+      fresh.push(c);
+    }
+    out.push(...shuffle(fresh, random).slice(0, n - out.length));
   }
-  const near = shuffle(out.slice(0, Math.max(n, 6)), random);
-  return near.slice(0, n);
+  return out;
 }
 
 function makeChoices(id: string, right: readonly string[], wrong: readonly string[]): string[] {
@@ -61,13 +78,15 @@ function qid(prefix: string, lessonId: string, key: string): string {
   return `${prefix}-${stableHash(`${lessonId}|${prefix}|${key.toLowerCase()}`)}`;
 }
 
-/** Siblings of an item, nearest first: same area, same kind, then the rest of the lesson, then the course. */
-function siblingNames(item: Item, items: readonly Item[], pool: CoursePool | undefined): string[] {
-  const sameArea = items.filter((o) => o !== item && o.area === item.area && o.kind === item.kind);
-  const sameKind = items.filter((o) => o !== item && o.kind === item.kind && o.area !== item.area);
-  const rest = items.filter((o) => o !== item && o.kind !== item.kind);
-  const local = [...sameArea, ...sameKind, ...rest].map((o) => o.name);
-  return local.length >= 2 ? local : [...local, ...(pool?.itemNames ?? [])];
+/** Siblings of an item in tiers, nearest first: same area and kind, same kind elsewhere, the rest of the lesson, the course. */
+function siblingNames(item: Item, items: readonly Item[], pool: CoursePool | undefined): string[][] {
+  const others = items.filter((o) => o !== item);
+  return [
+    others.filter((o) => o.area === item.area && o.kind === item.kind).map((o) => o.name),
+    others.filter((o) => o.area !== item.area && o.kind === item.kind).map((o) => o.name),
+    others.filter((o) => o.kind !== item.kind).map((o) => o.name),
+    pool?.itemNames ?? [],
+  ];
 }
 
 function responsibilityQuestions({ lesson, structure, pool }: Context): Question[] {
@@ -149,7 +168,7 @@ function areaQuestions({ lesson, structure }: Context): Question[] {
       for (const item of items) {
         if (nameCount.get(norm(item.name))! > 1) continue;
         const id = qid('r-area', lesson.id, `${item.name}`);
-        const wrong = distractors([item.area!], areas, MAX_CHOICES - 1, id);
+        const wrong = distractors([item.area!], [areas], MAX_CHOICES - 1, id);
         if (wrong.length < 2) continue;
         out.push({
           id,
@@ -172,7 +191,7 @@ function areaQuestions({ lesson, structure }: Context): Question[] {
       if (members.length < 2 || others.length < 2) continue;
       const id = qid('r-members', lesson.id, area);
       const right = shuffle(members, seededRandom(seedFromText(id))).slice(0, 3);
-      const wrong = distractors(members, others, 2, id);
+      const wrong = distractors(members, [others], 2, id);
       if (wrong.length < 2) continue;
       const first = items.find((i) => i.area === area)!;
       out.push({
@@ -221,8 +240,8 @@ function exampleQuestions({ lesson, structure, pool }: Context): Question[] {
     const outcome = item.outcomes[0];
     if (outcome) {
       const id = qid('e-outcome', lesson.id, item.name);
-      const others = [...withOutcomes.filter((o) => o !== item).map((o) => o.outcomes[0]!.text), ...(withOutcomes.length < 3 ? (pool?.outcomes ?? []) : [])];
-      const wrong = distractors([outcome.text], others, MAX_CHOICES - 1, id);
+      const others = withOutcomes.filter((o) => o !== item).map((o) => o.outcomes[0]!.text);
+      const wrong = distractors([outcome.text], [others, pool?.outcomes ?? []], MAX_CHOICES - 1, id);
       if (wrong.length >= 2) {
         out.push({
           id,
@@ -252,7 +271,8 @@ function toolQuestions({ lesson, structure, pool }: Context): Question[] {
     for (const tool of group.tools) {
       const id = qid('t-kind', lesson.id, tool);
       const owners = kindsOf(tool);
-      const wrong = distractors([group.kind], allGroups.map((g) => g.kind).filter((k) => !owners.includes(norm(k))), MAX_CHOICES - 1, id);
+      const kinds = (gs: readonly ToolGroup[]) => gs.map((g) => g.kind).filter((k) => !owners.includes(norm(k)));
+      const wrong = distractors([group.kind], [kinds(groups), kinds(allGroups)], MAX_CHOICES - 1, id);
       if (wrong.length < 2) continue;
       out.push({
         id,
@@ -272,7 +292,7 @@ function toolQuestions({ lesson, structure, pool }: Context): Question[] {
     if (group.tools.length >= 2) {
       const id = qid('t-members', lesson.id, group.kind);
       const right = group.tools.slice(0, 3);
-      const wrong = distractors(group.tools, outsiders, 2, id);
+      const wrong = distractors(group.tools, [outsiders], 2, id);
       if (wrong.length >= 2) {
         out.push({
           id,
@@ -289,7 +309,7 @@ function toolQuestions({ lesson, structure, pool }: Context): Question[] {
         });
       }
       const oddId = qid('t-odd', lesson.id, group.kind);
-      const odd = distractors(group.tools, outsiders, 1, oddId)[0];
+      const odd = distractors(group.tools, [outsiders], 1, oddId)[0];
       if (odd && group.tools.length >= 2) {
         const members = group.tools.slice(0, 3);
         out.push({

@@ -23,7 +23,9 @@ export function prose(text: string): string {
 
 /** The first one or two sentences, at most ~240 characters, cut at a word. */
 export function firstSentences(text: string, max = 240): string {
-  const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
+  // A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket), then space and a capital.
+  const sentences = text.split(/(?<=[.!?]["'”’)\]]*)\s+(?=[A-Z0-9“"‘'(])/).filter((s) => s.trim() !== '');
+  if (sentences.length === 0) return '';
   let out = sentences[0]!.trim();
   if (out.length < 90 && sentences[1]) out = `${out} ${sentences[1].trim()}`;
   if (out.length > max) out = `${out.slice(0, max).replace(/\s+\S*$/, '')}…`;
@@ -86,6 +88,8 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
   let lastBullet: { item: Item; indent: number } | undefined;
   let table: Array<{ cells: string[]; line: number; text: string }> = [];
   let fence: { marker: string; lang: string; start: number; lines: string[] } | undefined;
+  /** Appends a wrapped line to the bullet text read last. */
+  let continuation: ((more: string) => void) | undefined;
 
   const fileLine = (i: number): number => bodyLine + i;
   const flushTable = (): void => {
@@ -112,6 +116,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
     const open = FENCE.exec(line);
     if (open) {
       flushTable();
+      continuation = undefined;
       collectingDescription = false;
       fence = { marker: open[2]!, lang: open[3]!.toLowerCase(), start: i, lines: [] };
       continue;
@@ -133,6 +138,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       const name = plainLabel(heading[2]!);
       flushSection();
       lastBullet = undefined;
+      continuation = undefined;
       if (depth <= 2) {
         area = depth === 1 ? undefined : name;
         sectionHeading = undefined;
@@ -156,12 +162,15 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       const rest = prose(label[2]!);
       const indent = bullet ? bullet[1]!.replace(/\t/g, '    ').length : 0;
       const target = lastBullet && indent > lastBullet.indent ? lastBullet.item : (section ?? lastBullet?.item);
-      if (EXAMPLE_LABEL.test(name)) {
-        if (target && rest) target.examples.push({ text: rest, line: fileLine(i) });
-        continue;
-      }
-      if (OUTCOME_LABEL.test(name)) {
-        if (target && rest) target.outcomes.push({ text: rest, line: fileLine(i) });
+      const isExample = EXAMPLE_LABEL.test(name);
+      if (isExample || OUTCOME_LABEL.test(name)) {
+        if (target && rest) {
+          const entry = { text: rest, line: fileLine(i) };
+          (isExample ? target.examples : target.outcomes).push(entry);
+          continuation = (more) => {
+            entry.text = `${entry.text} ${more}`;
+          };
+        }
         continue;
       }
       if (bullet && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name)) {
@@ -177,14 +186,26 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
         };
         items.push(item);
         lastBullet = { item, indent };
+        let full = rest;
+        continuation = (more) => {
+          full = `${full} ${more}`;
+          item.description = firstSentences(full);
+        };
       }
       continue;
     }
 
     if (line.trim() === '') {
       if (section && section.description !== '') collectingDescription = false;
+      continuation = undefined;
       continue;
     }
+    // A wrapped bullet: an indented line that continues the text of the bullet above it.
+    if (continuation && !bullet && /^\s+\S/.test(line) && !HEADING.test(line.trim())) {
+      continuation(prose(line));
+      continue;
+    }
+    continuation = undefined;
     if (collectingDescription && section && !bullet && !/^\s*(>|<|---|\*\*\*)/.test(line)) {
       section.description = `${section.description} ${prose(line)}`.trim();
     } else {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse, findLesson } from '../../src/core/course.js';
+import { AmbiguousLessonError, LessonNotFoundError } from '../../src/core/errors.js';
+import type { Lesson } from '../../src/core/lesson.js';
+
+function l(id: string, title: string, extra: Partial<Lesson> = {}): Lesson {
+  return { id, title, parent: undefined, grandParent: undefined, navOrder: undefined, isModule: false, file: `${id}.md`, body: '', bodyLine: 1, titleInFrontMatter: true, ...extra };
+}
+
+const lessons = [
+  l('delivery', 'Delivery', { navOrder: 2, isModule: true }),
+  l('basics', 'Basics', { navOrder: 1, isModule: true }),
+  l('roadmaps', 'Roadmaps', { parent: 'Delivery', navOrder: 1 }),
+  l('what-is-pm', 'What is product management', { parent: 'Basics', navOrder: 1 }),
+  l('responsibilities', 'Core responsibilities', { parent: 'Basics', navOrder: 2 }),
+  l('zeta', 'Zeta', { parent: 'Basics' }),
+  l('alpha', 'Alpha', { parent: 'Basics' }),
+  l('deep', 'Deep dive', { parent: 'Core responsibilities', grandParent: 'Basics', navOrder: 1 }),
+];
+
+describe('buildCourse', () => {
+  const course = buildCourse(lessons);
+
+  it('orders by nav_order, then title, depth first, and numbers each page', () => {
+    expect(course.ordered.map((n) => `${n.number} ${n.lesson.id}`)).toEqual([
+      '1 basics',
+      '1.1 what-is-pm',
+      '1.2 responsibilities',
+      '1.2.1 deep',
+      '1.3 alpha',
+      '1.4 zeta',
+      '2 delivery',
+      '2.1 roadmaps',
+    ]);
+  });
+
+  it('reports a missing parent and shows the lesson at the top', () => {
+    const problems: Parameters<typeof buildCourse>[1] = [];
+    const c = buildCourse([l('orphan', 'Orphan', { parent: 'Nowhere' })], problems);
+    expect(c.roots.map((n) => n.lesson.id)).toEqual(['orphan']);
+    expect(problems[0]).toMatchObject({ file: 'orphan.md', severity: 'warning' });
+  });
+
+  it('breaks parent cycles and keeps every lesson', () => {
+    const problems: Parameters<typeof buildCourse>[1] = [];
+    const c = buildCourse([l('a', 'A', { parent: 'B' }), l('b', 'B', { parent: 'A' })], problems);
+    expect(c.ordered).toHaveLength(2);
+    expect(problems.some((p) => /cycle/.test(p.message))).toBe(true);
+  });
+
+  it('keeps the first of two lessons with one id and reports the second', () => {
+    const problems: Parameters<typeof buildCourse>[1] = [];
+    const c = buildCourse([l('same', 'One'), { ...l('same', 'Two'), file: 'two.md' }], problems);
+    expect(c.ordered.map((n) => n.lesson.title)).toEqual(['One']);
+    expect(problems[0]).toMatchObject({ file: 'two.md', severity: 'error' });
+  });
+});
+
+describe('findLesson', () => {
+  const course = buildCourse(lessons);
+  it.each([
+    ['roadmaps', 'roadmaps'],
+    ['1.2', 'responsibilities'],
+    ['1.2.1', 'deep'],
+    ['Core Responsibilities', 'responsibilities'],
+    ['product management', 'what-is-pm'],
+    ['DEEP', 'deep'],
+  ])('finds %j', (query, id) => {
+    expect(findLesson(course, query).lesson.id).toBe(id);
+  });
+
+  it('suggests close names for a typo', () => {
+    let error: unknown;
+    try {
+      findLesson(course, 'roadmpas');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LessonNotFoundError);
+    expect((error as LessonNotFoundError).suggestions).toContain('roadmaps');
+  });
+
+  it('refuses a query that matches several titles', () => {
+    expect(() => findLesson(course, 'a')).toThrow(AmbiguousLessonError);
+  });
+});
