@@ -114,7 +114,7 @@ function responsibilityQuestions({ lesson, structure, pool }: Context): Question
           fact,
         });
       }
-      if (item.name.split(' ').length <= 4 && item.name.length >= 4) {
+      if (item.name.split(' ').length <= 3 && item.name.length >= 4) {
         const tid = qid('r-name', lesson.id, item.name);
         out.push({
           id: tid,
