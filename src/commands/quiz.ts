@@ -1,6 +1,7 @@
 // pm-guide quiz [lesson]: a self-check quiz on a lesson's responsibilities,
 // tools and examples, or a review of what is due across the course. Every
 // answer is saved as it is given, so stopping at any point loses nothing.
+import { relative } from 'node:path';
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, UsageError } from '../core/errors.js';
 import { quizzable } from '../core/next.js';
@@ -16,7 +17,7 @@ import type { Question } from '../core/quiz/types.js';
 import { onTerminate } from '../signals.js';
 import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
-import { isInteractive, print, type Context } from './context.js';
+import { isInteractive, print, terminalWidth, type Context } from './context.js';
 import { questionsFor, allQuestions } from './questions.js';
 import { openSession, resolveLesson, type Session } from './session.js';
 
@@ -115,7 +116,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
         recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, at: ctx.now() }, fsrsScheduler),
       );
       results.push({ question, correct });
-      print(ctx, formatFeedback(question, correct, lessonFile(session, question)));
+      print(ctx, formatFeedback(question, correct, lessonFile(session, question), Math.min(terminalWidth(ctx), 100)));
     }
   } catch (error) {
     if (error instanceof InterruptedError) {
@@ -128,9 +129,13 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   const score = results.filter((r) => r.correct).length / results.length;
   if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
   print(ctx);
-  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined));
+  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, Math.min(terminalWidth(ctx), 100)));
 }
 
+/** The lesson's file, relative to the course folder: short enough to read at a glance. */
 function lessonFile(session: Session, question: Question): string {
-  return session.course.byId.get(question.lessonId)?.lesson.file ?? question.lessonId;
+  const file = session.course.byId.get(question.lessonId)?.lesson.file;
+  if (!file) return question.lessonId;
+  const rel = relative(session.loaded.dir, file);
+  return rel.startsWith('..') ? file : rel;
 }

@@ -4,7 +4,8 @@ import type { CourseNode } from '../core/course.js';
 import { TOPICS } from '../core/progress.js';
 import { answerText } from '../core/quiz/grade.js';
 import type { Question } from '../core/quiz/types.js';
-import { neutraliseLine } from '../core/text.js';
+import { neutraliseLine, plainLabel } from '../core/text.js';
+import { wrapLines } from './ansi.js';
 import { bar, theme } from './theme.js';
 
 export interface Result {
@@ -23,14 +24,15 @@ export function questionHeader(question: Question, index: number, total: number)
   return theme.dim(`Question ${index + 1} of ${total} · ${question.topic} · ${KIND_HINT[question.kind]}`);
 }
 
-export function formatFeedback(question: Question, correct: boolean, file: string): string {
+export function formatFeedback(question: Question, correct: boolean, file: string, width: number): string {
   const lines = [correct ? theme.ok('✓ Right.') : `${theme.bad('✗ Not quite.')} The answer: ${theme.strong(answerText(question))}`];
   if (question.explanation && (!correct || question.kind === 'text' || question.kind === 'boolean')) lines.push(question.explanation);
-  lines.push(theme.dim(`  from ${neutraliseLine(file)}:${question.source.line}: ${neutraliseLine(question.source.text).slice(0, 120)}`));
-  return lines.join('\n');
+  const source = plainLabel(neutraliseLine(question.source.text).replace(/^\s*(?:[-*+]|#+|\|)\s*/, ''));
+  lines.push(theme.dim(`  ${neutraliseLine(file)}:${question.source.line}: ${source.length > 100 ? `${source.slice(0, 100)}…` : source}`));
+  return wrapLines(lines.join('\n'), width);
 }
 
-export function formatSummary(results: Result[], lesson: { passMark: number; lessonId: string } | undefined): string {
+export function formatSummary(results: Result[], lesson: { passMark: number; lessonId: string } | undefined, width: number): string {
   const right = results.filter((r) => r.correct).length;
   const score = results.length ? right / results.length : 0;
   const lines = [theme.title(`Score: ${right} of ${results.length}`) + `  ${bar(score)}`];
@@ -50,9 +52,12 @@ export function formatSummary(results: Result[], lesson: { passMark: number; les
   const missed = results.filter((r) => !r.correct);
   if (missed.length > 0) {
     lines.push('', 'To review (they come back soon: pm-guide quiz --review):');
-    for (const r of missed) lines.push(`  • ${neutraliseLine(r.question.prompt).slice(0, 100)} → ${theme.strong(answerText(r.question))}`);
+    for (const r of missed) {
+      const prompt = neutraliseLine(r.question.prompt);
+      lines.push(`  • ${prompt.length > 90 ? `${prompt.slice(0, 90)}…` : prompt} → ${theme.strong(answerText(r.question))}`);
+    }
   } else lines.push('', 'Nothing missed. Well done.');
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), width);
 }
 
 export function formatPreview(node: CourseNode, questions: Question[]): string {
