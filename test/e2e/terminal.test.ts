@@ -1,0 +1,152 @@
+// The quiz and the pager in a real pseudo-terminal: keys, colours, width, Ctrl-C.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
+import { keys, spawnPty } from '../helpers/pty.js';
+
+const course = join(fixturesDir, 'course');
+afterAll(cleanTemps);
+
+interface Preview {
+  id: string;
+  kind: string;
+  prompt: string;
+  choices: string[];
+  answer: string | string[];
+}
+
+function preview(lesson: string, extra: string[] = []): Preview[] {
+  return JSON.parse(run(['--lessons', course, 'quiz', lesson, '--preview', '--json', ...extra]).stdout);
+}
+
+/** Keys that pick a choice in a list prompt, starting from the top. */
+const pick = (choices: string[], choice: string): string => keys.down.repeat(choices.indexOf(choice)) + keys.enter;
+
+describe('the quiz, answered with the keyboard', () => {
+  it('says right or wrong with the answer and its line, scores, and saves every answer', async () => {
+    const progress = join(tempDir(), 'p.json');
+    // Single-choice questions about tools, asked in a fixed order with a seed.
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5']);
+    const pool = preview('areas-and-tools', ['--topic', 'tools']);
+    const asked: Array<{ q: Preview; right: boolean }> = [];
+    for (let i = 0; i < 2; i++) {
+      await session.waitFor(`Question ${i + 1} of 2`);
+      await session.waitFor(/\? .+/);
+      const screen = session.screen();
+      const shown = screen.slice(screen.lastIndexOf(`Question ${i + 1} of 2`));
+      const q = pool.find((p) => shown.includes(p.prompt.split('\n')[0]!) && (p.kind !== 'text' || shown.includes('type your answer')))!;
+      expect(q, `question on screen:\n${shown}`).toBeTruthy();
+      const right = i === 0;
+      if (q.kind === 'text') session.write(`${right ? q.answer : 'nothing like it'}${keys.enter}`);
+      else if (q.kind === 'multiple') {
+        const answers = q.answer as string[];
+        let seq = '';
+        q.choices.forEach((c, idx) => {
+          if (idx > 0) seq += keys.down;
+          if (right ? answers.includes(c) : idx === q.choices.findIndex((x) => !answers.includes(x))) seq += keys.space;
+        });
+        session.write(seq + keys.enter);
+      } else {
+        const wrong = q.choices.find((c) => c !== q.answer)!;
+        session.write(pick(q.choices, right ? (q.answer as string) : wrong));
+      }
+      asked.push({ q, right });
+      await session.waitFor(right ? /✓ Right\./ : /✗ Not quite\. The answer: /);
+    }
+    await session.waitFor('Score: 1 of 2');
+    expect(session.screen()).toMatch(/01-basics\/02-tools\.md:\d+:/);
+    expect(session.screen()).toMatch(/To review/);
+    const exit = await session.exited();
+    expect(exit.exitCode).toBe(0);
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    for (const { q, right } of asked) {
+      expect(saved.items[q.id]).toMatchObject({ lesson: 'areas-and-tools', topic: 'tools', seen: 1, right: right ? 1 : 0 });
+    }
+    expect(saved.lessons['areas-and-tools'].lastScore).toBe(0.5);
+  });
+
+  it('keeps the answers given when Ctrl-C stops it, leaves the cursor visible and exits 130', async () => {
+    const progress = join(tempDir(), 'p.json');
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--count', '3', '--seed', '1']);
+    const pool = preview('duties');
+    await session.waitFor('Question 1 of 3');
+    await session.waitFor(/\? .+/);
+    const screen = session.screen();
+    const q = pool.find((p) => screen.includes(p.prompt.split('\n')[0]!) && screen.includes(p.prompt.split('\n').at(-1)!.slice(0, 30)))!;
+    if (q.kind === 'text') session.write(`${q.answer}${keys.enter}`);
+    else session.write(pick(q.choices, Array.isArray(q.answer) ? q.answer[0]! : q.answer));
+    await session.waitFor('Question 2 of 3');
+    await session.waitFor(/Question 2 of 3[\s\S]*\? /);
+    session.write(keys.ctrlC);
+    const exit = await session.exited();
+    expect(exit.exitCode).toBe(130);
+    expect(session.screen()).toMatch(/Stopped\. 1 answer saved\./);
+    expect(session.output().lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.output().lastIndexOf('\u001b[?25l'));
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    expect(Object.keys(saved.items)).toEqual([q.id]);
+    expect(saved.lessons.duties?.lastScore).toBeUndefined();
+  });
+
+  it('needs a terminal: piped stdin gets one line and a non-zero exit', () => {
+    const r = run(['--lessons', course, 'quiz', 'duties']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/needs a terminal.*--preview/);
+  });
+});
+
+describe('the quiz preview for authors', () => {
+  it('prints every question with its answer as JSON, with the fields tools rely on', () => {
+    const all = preview('areas-and-tools');
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    for (const q of all) {
+      expect(Object.keys(q)).toEqual(expect.arrayContaining(['id', 'topic', 'kind', 'prompt', 'choices', 'answer']));
+      expect(['responsibilities', 'tools', 'examples']).toContain((q as unknown as { topic: string }).topic);
+    }
+    expect(new Set(all.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'text', 'boolean']));
+  });
+});
+
+describe('reading in a terminal', () => {
+  it('pages a long lesson through $PAGER with colours, fitted to the width', async () => {
+    const dir = tempDir();
+    const paged = join(dir, 'paged.txt');
+    const pager = join(dir, 'pager.sh');
+    writeFileSync(pager, `#!/bin/sh\ncat > "${paged}"\necho PAGER-DONE\n`, { mode: 0o755 });
+    const session = spawnPty(['--lessons', course, '--progress', join(dir, 'p.json'), 'read', 'duties'], { env: { PAGER: pager }, cols: 60, rows: 10 });
+    await session.waitFor('PAGER-DONE');
+    expect((await session.exited()).exitCode).toBe(0);
+    const text = readFileSync(paged, 'utf8');
+    expect(text).toContain('\u001b[');
+    const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toContain('Planning the Beds');
+    for (const line of plain.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+  });
+
+  it('prints a short lesson, or any lesson with --no-pager, straight to the terminal', async () => {
+    const dir = tempDir();
+    const marker = join(dir, 'pager-ran');
+    const pager = join(dir, 'pager.sh');
+    writeFileSync(pager, `#!/bin/sh\ntouch "${marker}"\ncat\n`, { mode: 0o755 });
+    const short = spawnPty(['--lessons', course, '--progress', join(dir, 'p.json'), 'read', 'seasons'], { env: { PAGER: pager }, rows: 60 });
+    await short.waitFor('The Gardening Year');
+    await short.exited();
+    const long = spawnPty(['--lessons', course, '--progress', join(dir, 'p.json'), 'read', 'duties', '--no-pager'], { env: { PAGER: pager }, rows: 10 });
+    await long.waitFor('Keeping Records');
+    await long.exited();
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('keeps running while Ctrl-C goes to less, and ends cleanly when less quits', async () => {
+    const dir = tempDir();
+    const session = spawnPty(['--lessons', course, '--progress', join(dir, 'p.json'), 'read', 'duties'], { env: { PAGER: 'less -R' }, rows: 8 });
+    await session.waitFor('Duties of a Gardener');
+    session.write(keys.ctrlC);
+    await new Promise((r) => setTimeout(r, 300));
+    session.write('q');
+    const exit = await session.exited();
+    expect(exit.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')).lessons.duties.readAt).toBeTruthy();
+  });
+});
