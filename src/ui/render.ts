@@ -69,7 +69,8 @@ function createMarked(options: RenderOptions): Marked {
       // marked-terminal prints the raw text of tight list items, leaving **bold** as asterisks.
       text(token: Tokens.Text | Tokens.Escape) {
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-        return token.text;
+        // A soft line break inside a list item is a space; wrapLines re-wraps it with the item's indent.
+        return token.text.replace(/\n[ \t]*/g, ' ');
       },
       // Always show where a link goes: the text alone could claim to be another address.
       link(token: Tokens.Link) {
