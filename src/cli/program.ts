@@ -1,6 +1,6 @@
 // Commander wiring only: each command's options go to its run function, loaded
 // on demand so a command pays start-up only for the code it uses.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Context } from '../commands/context.js';
 
 declare const PM_GUIDE_VERSION: string;
@@ -19,7 +19,7 @@ const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `
 function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < 1) throw new Error(`${name} must be a whole number of 1 or more (got "${value}")`);
+    if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of 1 or more.`);
     return n;
   };
 }
@@ -36,7 +36,6 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .option('--progress <file>', 'the progress file (default: $PM_GUIDE_PROGRESS, or the XDG data folder)')
     .option('--color', 'force colour on')
     .option('--no-color', 'no colour or styling (also: NO_COLOR=1)')
-    .showHelpAfterError('(run pm-guide --help for usage)')
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
@@ -74,14 +73,14 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .addOption(
       new Option('--topic <topic>', 'only ask about responsibilities, tools or examples (repeatable)').argParser((value: string, previous: string[] | undefined) => {
           if (!['responsibilities', 'tools', 'examples'].includes(value)) {
-            throw new Error(`--topic must be responsibilities, tools or examples (got "${value}")`);
+            throw new InvalidArgumentError('choose responsibilities, tools or examples.');
           }
           return [...(previous ?? []), value];
         }),
     )
     .option('--count <n>', 'how many questions', positiveInt('--count'))
     .option('--seed <n>', 'seed for a reproducible quiz', (v: string) => {
-      if (!/^-?\d+$/.test(v)) throw new Error(`--seed must be a whole number (got "${v}")`);
+      if (!/^-?\d+$/.test(v)) throw new InvalidArgumentError('--seed must be a whole number.');
       return Number(v);
     })
     .option('--review', 'review the questions due across the whole course')
@@ -120,5 +119,10 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .addHelpText('after', examples(['pm-guide reset', 'pm-guide reset --yes']))
     .action(async (opts: { yes?: boolean }) => (await import('../commands/reset.js')).runReset(ctx(), { yes: Boolean(opts.yes) }));
 
+  // After an error: the usage line of the command that failed, and where to read more.
+  for (const command of [program, ...program.commands]) {
+    const name = command === program ? 'pm-guide' : `pm-guide ${command.name()}`;
+    command.showHelpAfterError(`Usage: ${name} ${command.usage()}\n(run ${name} --help for details and examples)`);
+  }
   return program;
 }

@@ -1,6 +1,7 @@
 // The footer under a lesson: where you are in the course and what comes next.
 import { breadcrumb, type CourseNode } from '../core/course.js';
 import { isRead, quizzable } from '../core/next.js';
+import { lessonStructure } from '../core/quiz/generate.js';
 import { theme } from '../ui/theme.js';
 import { terminalWidth, type Context } from './context.js';
 import type { Session } from './session.js';
@@ -13,8 +14,14 @@ export function lessonFooter(ctx: Context, session: Session, node: CourseNode): 
   const trail = breadcrumb(node).slice(0, -1);
   lines.push(`${theme.strong(`${node.number} ${node.lesson.title}`)}  ${theme.dim(`· page ${index + 1} of ${course.ordered.length}${trail.length ? ` · ${trail.join(' › ')}` : ''}`)}`);
   const after = course.ordered.slice(index + 1).find((n) => !isRead(progress, n)) ?? course.ordered[index + 1];
-  if (quizzable(node)) lines.push(`Check yourself: ${theme.accent(`pm-guide quiz ${node.lesson.id}`)}`);
+  if (quizzable(node) && hasQuizMaterial(node)) lines.push(`Check yourself: ${theme.accent(`pm-guide quiz ${node.lesson.id}`)}`);
   if (after) lines.push(`Next: ${after.number} ${after.lesson.title}  ${theme.dim('→')} ${theme.accent('pm-guide next')}`);
   else lines.push(`That is the last page of the course. ${theme.accent('pm-guide next')} tells you what to do now.`);
   return lines.join('\n');
+}
+
+/** Cheap check (this lesson only, no course-wide pool) that a quiz has something to ask. */
+function hasQuizMaterial(node: CourseNode): boolean {
+  const s = lessonStructure(node.lesson);
+  return s.items.length > 0 || s.tools.length > 0 || s.quizBlocks.length > 0;
 }

@@ -57,6 +57,7 @@ export function formatSummary(results: Result[], lesson: { passMark: number; les
       lines.push(`  • ${prompt.length > 90 ? `${prompt.slice(0, 90)}…` : prompt} → ${theme.strong(answerText(r.question))}`);
     }
   } else lines.push('', 'Nothing missed. Well done.');
+  lines.push('', theme.dim('pm-guide next tells you what to do now.'));
   return wrapLines(lines.join('\n'), width);
 }
 
