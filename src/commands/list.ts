@@ -79,12 +79,26 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const width = Math.min(terminalWidth(ctx), 100);
   print(ctx, `${theme.title('pm-guide course')}  ${bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)))}`);
   print(ctx, theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed.length} lessons mastered`));
+  // Lessons read under each module, counted in one pass (courses can have thousands of pages).
+  const tallies = new Map<string, { read: number; total: number }>();
+  for (const s of statuses) {
+    if (s.module) continue;
+    const parts = s.number.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const key = parts.slice(0, i).join('.');
+      const t = tallies.get(key) ?? { read: 0, total: 0 };
+      t.total++;
+      if (s.read) t.read++;
+      tallies.set(key, t);
+    }
+  }
   for (const s of statuses) {
     const indent = '  '.repeat(s.depth);
     const title = neutraliseLine(s.title);
     if (s.module) {
+      const tally = tallies.get(s.number) ?? { read: 0, total: 0 };
       print(ctx);
-      print(ctx, `${indent}${theme.heading(`${s.number}  ${title}`)}  ${s.read ? theme.dim('(read)') : ''}`.trimEnd());
+      print(ctx, `${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`);
       continue;
     }
     const left = `${indent}${theme.dim(s.number.padEnd(6))}${title}`;

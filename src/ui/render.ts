@@ -80,6 +80,12 @@ function createMarked(options: RenderOptions): Marked {
         if (plainText === href || plainText === href.replace(/^mailto:/, '')) return c.blue.underline(href);
         return `${c.blue(text)} ${c.dim('<')}${c.blue.underline(href)}${c.dim('>')}`;
       },
+      // Levels told apart: the title, then sections, then sub-sections.
+      heading(token: Tokens.Heading) {
+        const text = this.parser.parseInline(token.tokens);
+        const style = token.depth === 1 ? c.bold.magenta : token.depth === 2 ? c.bold.cyan.underline : token.depth === 3 ? c.bold.cyan : c.bold;
+        return `${style(text)}\n\n`;
+      },
       image(token: Tokens.Image) {
         return c.dim(`[image: ${token.text || 'no description'}] <${neutraliseTerminal(token.href)}>`);
       },
