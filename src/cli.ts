@@ -44,6 +44,20 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   });
 }
 
+/** True when argv names no command, only global options: `pm-guide` alone opens the home. */
+function wantsHome(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--color' || arg === '--no-color' || /^--(lessons|progress)=./.test(arg)) continue;
+    if ((arg === '--lessons' || arg === '--progress') && args[i + 1] !== undefined) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 export async function main(argv: string[]): Promise<void> {
   applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(process.stdout.isTTY), env: process.env }));
   const program = buildProgram(makeContext);
@@ -53,7 +67,7 @@ export async function main(argv: string[]): Promise<void> {
     writeErr: (s) => process.stderr.write(s),
   });
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(wantsHome(argv.slice(2)) ? [...argv, 'home'] : argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; a usage mistake exits 2, as with most command-line tools.

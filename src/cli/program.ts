@@ -119,6 +119,74 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .addHelpText('after', examples(['pm-guide reset', 'pm-guide reset --yes']))
     .action(async (opts: { yes?: boolean }) => (await import('../commands/reset.js')).runReset(ctx(), { yes: Boolean(opts.yes) }));
 
+  program
+    .command('home')
+    .description('the interactive home: progress, what to do next, and a menu (also: pm-guide with no command)')
+    .addHelpText('after', examples(['pm-guide', 'pm-guide home', 'pm-guide home | cat']))
+    .action(async () => (await import('../commands/home.js')).runHome(ctx()));
+
+  program
+    .command('search')
+    .description('search the lessons: titles, headings and text, ranked, forgiving small typos')
+    .argument('<terms...>', 'words to look for')
+    .option('--json', 'print the results as JSON')
+    .option('--limit <n>', 'how many lessons to show (default 10)', positiveInt('--limit'))
+    .addHelpText('after', examples(['pm-guide search roadmap', 'pm-guide search user interviews', 'pm-guide search prioritsation --json']))
+    .action(async (terms: string[], opts: { json?: boolean; limit?: number }) =>
+      (await import('../commands/search.js')).runSearch(ctx(), { terms, json: Boolean(opts.json), limit: opts.limit }),
+    );
+
+  program
+    .command('stats')
+    .description('your progress as a picture: modules, quiz accuracy, weakest questions, reviews due, streak')
+    .option('--json', 'print the same data as JSON')
+    .addHelpText('after', examples(['pm-guide stats', 'pm-guide stats --json']))
+    .action(async (opts: { json?: boolean }) => (await import('../commands/stats.js')).runStats(ctx(), { json: Boolean(opts.json) }));
+
+  program
+    .command('paths')
+    .description('where the course, the progress file and the cache are')
+    .option('--json', 'print them as JSON')
+    .addHelpText('after', examples(['pm-guide paths', 'pm-guide --progress ./p.json paths --json']))
+    .action(async (opts: { json?: boolean }) => (await import('../commands/paths.js')).runPaths(ctx(), { json: Boolean(opts.json) }));
+
+  program
+    .command('export')
+    .description('write your progress as JSON, to take to another machine (default: to stdout)')
+    .argument('[file]', 'the file to write')
+    .option('-f, --force', 'replace the file if it exists')
+    .addHelpText('after', examples(['pm-guide export progress.json', 'pm-guide export > progress.json', 'pm-guide export | ssh laptop pm-guide import -']))
+    .action(async (file: string | undefined, opts: { force?: boolean }) =>
+      (await import('../commands/export.js')).runExport(ctx(), { file, force: Boolean(opts.force) }),
+    );
+
+  program
+    .command('import')
+    .description('merge progress exported elsewhere into yours (answers from both are kept)')
+    .argument('<file>', 'a file written by pm-guide export (- for stdin)')
+    .addHelpText('after', examples(['pm-guide import progress.json', 'pm-guide import - < progress.json']))
+    .action(async (file: string) => (await import('../commands/import.js')).runImport(ctx(), { file }));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('[shell]', 'bash, zsh or fish (default: from $SHELL)')
+    .addHelpText(
+      'after',
+      examples(['source <(pm-guide completion bash)', "echo 'source <(pm-guide completion bash)' >> ~/.bashrc", 'pm-guide completion fish > ~/.config/fish/completions/pm-guide.fish']),
+    )
+    .action(async (shell: string | undefined) => {
+      const completion = await import('../commands/completion.js');
+      return completion.runCompletion(ctx(), { shell, spec: completion.completionSpec(program) });
+    });
+
+  program
+    .command('__complete-lessons', { hidden: true })
+    .option('--quizzable', 'only lessons with a quiz')
+    .action(async (opts: { quizzable?: boolean }) =>
+      (await import('../commands/completion.js')).runCompleteLessons(ctx(), { quizzable: Boolean(opts.quizzable) }),
+    );
+
   // After an error: the usage line of the command that failed, and where to read more.
   for (const command of [program, ...program.commands]) {
     const name = command === program ? 'pm-guide' : `pm-guide ${command.name()}`;

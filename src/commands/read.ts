@@ -22,15 +22,16 @@ export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string
   return renderMarkdown(prepareMarkdown(lesson.body, lesson.title), { width: terminalWidth(ctx), color: ctx.color });
 }
 
-/** Writes text to stdout, through the pager when it is long and stdout is a terminal. */
-export async function output(ctx: Context, text: string, pager: boolean): Promise<void> {
+/** Writes text to stdout, through the pager when it is long and stdout is a terminal. True when it was paged. */
+export async function output(ctx: Context, text: string, pager: boolean): Promise<boolean> {
   const rows = ctx.stdout.rows ?? 24;
-  if (shouldPage(text, { env: ctx.env, rows, enabled: pager, isTTY: Boolean(ctx.stdout.isTTY) }) && (await page(`${text}\n`, ctx.env))) return;
+  if (shouldPage(text, { env: ctx.env, rows, enabled: pager, isTTY: Boolean(ctx.stdout.isTTY) }) && (await page(`${text}\n`, ctx.env))) return true;
   print(ctx, text);
+  return false;
 }
 
-/** Renders a course lesson with its footer, marks it read, and shows it. */
-export async function showLesson(ctx: Context, session: Session, node: CourseNode, opts: { pager: boolean; header?: string }): Promise<void> {
+/** Renders a course lesson with its footer, marks it read, and shows it. True when it went through the pager. */
+export async function showLesson(ctx: Context, session: Session, node: CourseNode, opts: { pager: boolean; header?: string }): Promise<boolean> {
   const body = await renderLesson(ctx, node.lesson);
   let saveError: unknown;
   try {
@@ -40,15 +41,19 @@ export async function showLesson(ctx: Context, session: Session, node: CourseNod
     saveError = error; // Show the lesson all the same, then report why it was not recorded.
   }
   const parts = [opts.header, body, lessonFooter(ctx, session, node)].filter((p): p is string => p !== undefined);
-  await output(ctx, parts.join('\n\n'), opts.pager);
+  const paged = await output(ctx, parts.join('\n\n'), opts.pager);
   if (saveError) throw saveError;
+  return paged;
 }
 
 export async function runRead(ctx: Context, options: ReadOptions): Promise<void> {
   const file = options.lesson === undefined ? undefined : looksLikeFile(options.lesson, process.cwd());
   if (file) {
     const session = tryOpenSessionFor(ctx, file);
-    if (session) return showLesson(ctx, session.session, session.node, { pager: options.pager });
+    if (session) {
+      await showLesson(ctx, session.session, session.node, { pager: options.pager });
+      return;
+    }
     const lesson = parseLessonFile({ path: file, relPath: file.replace(/^.*[\\/]/, '') }, options.lesson!);
     const body = await renderLesson(ctx, lesson);
     await output(ctx, `${body}\n\n${theme.dim('(a single file, not part of the course: progress is not recorded)')}`, options.pager);

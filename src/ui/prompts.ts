@@ -1,8 +1,11 @@
 // The one module that talks to @inquirer/prompts. Commands ask through these
 // functions, so tests can drive them and Ctrl-C always means the same thing.
 import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/prompts';
+import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
 import type { Context } from '../commands/context.js';
+import { displayWidth, stripAnsi } from './ansi.js';
+import { theme } from './theme.js';
 
 export interface Choice<T> {
   name: string;
@@ -55,4 +58,179 @@ export function typeAnswer(ctx: Context, message: string): Promise<string> {
 
 export function confirm(ctx: Context, message: string, defaultValue: boolean): Promise<boolean> {
   return ask((c) => inquirerConfirm({ message, default: defaultValue }, c), ctx);
+}
+
+// ---------------------------------------------------------------------------
+// The menu: arrow keys and type-to-filter, Esc to leave. Built on
+// @inquirer/core, as inquirer's own prompts are, so rendering, the cursor and
+// Ctrl-C behave exactly as in the quiz.
+
+export interface MenuItem<T> {
+  name: string;
+  value: T;
+  /** Shown dim at the right of the line (status, a number). */
+  hint?: string;
+  /** More words the filter matches ("test" for the quiz item). */
+  keywords?: string;
+  /** Shown under the menu while the item is active. */
+  description?: string;
+}
+
+export interface PickOptions<T> {
+  message: string;
+  /** The items, or a function of what is typed (a search). A fixed list is filtered by the typed words. */
+  items: readonly MenuItem<T>[] | ((typed: string) => readonly MenuItem<T>[]);
+  default?: T;
+  pageSize?: number;
+  /** `q` typed first leaves, like Esc. */
+  quitKey?: boolean;
+  /** What the bottom line says to do: "type to filter" unless given. */
+  typeHint?: string;
+  /** What Esc does, for the bottom line: "back" unless given. */
+  escHint?: string;
+  /** Shown when nothing matches what is typed. */
+  empty?: string;
+}
+
+const LEAVE = Symbol('leave');
+
+/** Whether every typed word starts a word of the item, or appears in it. */
+export function menuMatches(typed: string, haystack: string): boolean {
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = haystack.toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+function fit(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const plain = stripAnsi(text);
+  let out = '';
+  for (const ch of plain) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+interface MenuConfig {
+  options: PickOptions<unknown>;
+  width: number;
+}
+
+const menuPrompt = createPrompt<unknown, MenuConfig>(({ options, width }, done) => {
+  const [typed, setTyped] = useState('');
+  const [active, setActive] = useState<number | undefined>(undefined);
+  const [finished, setFinished] = useState(false);
+  const items = useMemo(() => {
+    if (typeof options.items === 'function') return options.items(typed);
+    return typed.trim() === '' ? options.items : options.items.filter((i) => menuMatches(typed, `${stripAnsi(i.name)} ${i.keywords ?? ''}`));
+  }, [typed]);
+  const fallback = Math.max(0, typed === '' && options.default !== undefined ? items.findIndex((i) => i.value === options.default) : 0);
+  const current = Math.min(active ?? fallback, Math.max(0, items.length - 1));
+
+  useKeypress((key: KeypressEvent & { sequence?: string; meta?: boolean }, rl) => {
+    if (finished) return;
+    if (isEnterKey(key)) {
+      const item = items[current];
+      if (item) {
+        setFinished(true);
+        done(item.value);
+      } else rl.write(typed); // Enter cleared readline's line: put back what was typed.
+      return;
+    }
+    if (key.name === 'escape') {
+      if (typed !== '') {
+        rl.clearLine(0);
+        setTyped('');
+        setActive(undefined);
+      } else {
+        setFinished(true);
+        done(LEAVE);
+      }
+      return;
+    }
+    if (isUpKey(key) || isDownKey(key)) {
+      if (items.length > 0) setActive(Math.max(0, Math.min(items.length - 1, current + (isUpKey(key) ? -1 : 1))));
+      return;
+    }
+    if (key.name === 'pageup' || key.name === 'pagedown') {
+      const step = (options.pageSize ?? 10) * (key.name === 'pageup' ? -1 : 1);
+      if (items.length > 0) setActive(Math.max(0, Math.min(items.length - 1, current + step)));
+      return;
+    }
+    if (key.name === 'tab') {
+      const clean = rl.line.replace(/\t/g, '');
+      rl.clearLine(0);
+      rl.write(clean);
+      return;
+    }
+    if (options.quitKey && typed === '' && rl.line === 'q') {
+      rl.clearLine(0);
+      setFinished(true);
+      done(LEAVE);
+      return;
+    }
+    if (rl.line !== typed) {
+      setTyped(rl.line);
+      setActive(undefined);
+    }
+  });
+
+  const pageSize = Math.max(3, options.pageSize ?? 10);
+  const page = usePagination({
+    items,
+    active: current,
+    pageSize,
+    loop: false,
+    renderItem: ({ item, isActive }) => {
+      const pointer = isActive ? theme.accent('❯') : ' ';
+      const hint = item.hint ? `  ${theme.dim(item.hint)}` : '';
+      const room = Math.max(10, width - 3 - displayWidth(hint));
+      const name = fit(item.name, room);
+      const gap = ' '.repeat(Math.max(0, width - 3 - displayWidth(name) - displayWidth(hint)));
+      return `${pointer} ${isActive ? theme.accent(stripAnsi(name)) : name}${item.hint ? `${gap}${hint}` : ''}`.trimEnd();
+    },
+  });
+  const header = `${theme.accent('?')} ${theme.strong(options.message)} ${typed}`;
+  if (finished) return header.trimEnd();
+  const keysLine = [
+    '↑↓ move',
+    '⏎ choose',
+    options.typeHint ?? 'type to filter',
+    options.quitKey && options.escHint === 'quit' ? 'esc or q quit' : `esc ${options.escHint ?? 'back'}${options.quitKey ? ' · q quit' : ''}`,
+  ].join(' · ');
+  const description = items[current]?.description;
+  const body = [
+    items.length > 0 ? page : typed === '' ? theme.dim(`(${options.typeHint ?? 'type to filter'})`) : theme.warn(options.empty ?? `Nothing matches "${typed}".`),
+    description ? `\n${description}` : '',
+    theme.dim(fit(keysLine, width - 1)),
+  ].filter(Boolean);
+  return [header, body.join('\n')];
+});
+
+/** A line that waits for any one key. */
+const keyPrompt = createPrompt<string, { message: string }>(({ message }, done) => {
+  const [finished, setFinished] = useState(false);
+  useKeypress((key) => {
+    if (finished) return;
+    setFinished(true);
+    done(key.name || 'other');
+  });
+  return theme.dim(message);
+});
+
+/**
+ * A menu you can move through with the arrow keys and narrow by typing. Esc
+ * (or `q` first, with quitKey) leaves it: that resolves to undefined. Ctrl-C
+ * rejects with InterruptedError, as every prompt does.
+ */
+export async function pick<T>(ctx: Context, options: PickOptions<T>): Promise<T | undefined> {
+  const width = Math.min(Math.max(40, ctx.stdout.columns ?? 80), 120);
+  const value = await ask((c) => menuPrompt({ options: options as PickOptions<unknown>, width }, { ...c, clearPromptOnDone: true }), ctx);
+  return value === LEAVE ? undefined : (value as T);
+}
+
+/** Shows a dim line and waits for one key; resolves with its name ("return", "q", "escape", ...). */
+export function waitForKey(ctx: Context, message: string): Promise<string> {
+  return ask((c) => keyPrompt({ message }, { ...c, clearPromptOnDone: true }), ctx);
 }

@@ -1,0 +1,45 @@
+// pm-guide import FILE: merges progress exported elsewhere into yours. Answers
+// from both are kept and schedules merged (the rules are in src/core/merge.ts);
+// a malformed file, or one from a newer pm-guide, is refused and nothing changes.
+import { mergeProgress, type MergeSummary } from '../core/merge.js';
+import type { Progress } from '../core/progress.js';
+import { parseImportText, readImportFile } from '../io/transfer.js';
+import { theme } from '../ui/theme.js';
+import { print, type Context, type InStream } from './context.js';
+import { openStore } from './session.js';
+
+export interface ImportOptions {
+  file: string;
+}
+
+async function readAll(stream: InStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function describe(summary: MergeSummary): string {
+  const parts: string[] = [];
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  if (summary.answersAdded) parts.push(n(summary.answersAdded, 'answer'));
+  if (summary.questionsAdded) parts.push(`${n(summary.questionsAdded, 'question')} new to this machine`);
+  if (summary.lessonsChanged) parts.push(`${n(summary.lessonsChanged, 'lesson')} read or scored`);
+  if (summary.daysChanged) parts.push(`${n(summary.daysChanged, 'day')} of activity`);
+  return parts.join(', ');
+}
+
+export async function runImport(ctx: Context, options: ImportOptions): Promise<void> {
+  // Read and check the whole file before touching progress: a bad file changes nothing.
+  const incoming: Progress = options.file === '-' ? parseImportText(await readAll(ctx.stdin), 'standard input') : readImportFile(options.file);
+  const store = openStore(ctx);
+  let summary: MergeSummary | undefined;
+  store.update((mine) => {
+    const merged = mergeProgress(mine, incoming);
+    summary = merged.summary;
+    return merged.progress;
+  });
+  const what = describe(summary!);
+  if (what === '') print(ctx, `Nothing new in ${options.file}: your progress already holds all of it.`);
+  else print(ctx, `Imported from ${options.file}: ${what}.`);
+  print(ctx, theme.dim(`Saved in ${store.file}. pm-guide stats shows where you are.`));
+}

@@ -1,0 +1,37 @@
+// pm-guide stats: your progress as a picture (bars, a week of reviews, an
+// activity chart), or as JSON with --json.
+import { computeStats, type Stats } from '../core/stats.js';
+import type { Topic } from '../core/progress.js';
+import { formatStats } from '../ui/stats-view.js';
+import { print, terminalWidth, type Context } from './context.js';
+import { allQuestions } from './questions.js';
+import { openSession, type Session } from './session.js';
+
+export interface StatsOptions {
+  json: boolean;
+}
+
+/** Stats of a session, with question prompts for the weakest list. */
+export function sessionStats(session: Session, now: Date): Stats {
+  const questions = allQuestions(session);
+  const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
+  const perTopic: Partial<Record<Topic, number>> = {};
+  for (const q of questions) perTopic[q.topic] = (perTopic[q.topic] ?? 0) + 1;
+  return computeStats({
+    course: session.course,
+    progress: session.progress,
+    now,
+    promptOf: (id) => prompts.get(id),
+    questionsPerTopic: perTopic,
+  });
+}
+
+export async function runStats(ctx: Context, options: StatsOptions): Promise<void> {
+  const session = openSession(ctx);
+  const stats = sessionStats(session, ctx.now());
+  if (options.json) {
+    print(ctx, JSON.stringify(stats, null, 2));
+    return;
+  }
+  print(ctx, formatStats(stats, { width: terminalWidth(ctx) }));
+}

@@ -1,0 +1,297 @@
+// What a learner wants to know of their progress, computed from the course and
+// the progress record: reading and mastery per module, quiz accuracy per topic
+// and per lesson, the weakest questions, reviews coming due, the day streak
+// and recent activity. Pure; `pm-guide stats` draws it, `--json` prints it.
+import type { Course, CourseNode } from './course.js';
+import { dayKey, isMastered, isPassed, TOPICS, type ItemProgress, type Progress, type Topic } from './progress.js';
+
+export const ACTIVITY_WEEKS = 12;
+export const WEAKEST_LIMIT = 5;
+
+export interface ModuleStats {
+  number: string;
+  id: string;
+  title: string;
+  /** Lessons in the module (module pages not counted). */
+  lessons: number;
+  read: number;
+  passed: number;
+  mastered: number;
+}
+
+export interface TopicStats {
+  topic: Topic;
+  questions: number;
+  answers: number;
+  right: number;
+  accuracy: number | null;
+}
+
+export interface LessonStats {
+  number: string;
+  id: string;
+  title: string;
+  read: boolean;
+  bestScore: number | null;
+  lastScore: number | null;
+  answers: number;
+  right: number;
+  accuracy: number | null;
+  passed: boolean;
+  mastered: boolean;
+  /** Questions of this lesson due for review now. */
+  due: number;
+}
+
+export interface WeakItem {
+  questionId: string;
+  /** The question as asked, when the course still asks it. */
+  prompt: string | null;
+  lessonId: string;
+  lessonNumber: string;
+  lessonTitle: string;
+  topic: Topic;
+  answers: number;
+  right: number;
+  accuracy: number;
+  lapses: number;
+  /** The last answers, oldest first: true for right. */
+  recent: boolean[];
+  due: string;
+}
+
+export interface DayCount {
+  /** Local day, YYYY-MM-DD. */
+  date: string;
+  count: number;
+}
+
+export interface Stats {
+  totals: {
+    pages: number;
+    pagesRead: number;
+    lessons: number;
+    lessonsRead: number;
+    passed: number;
+    mastered: number;
+    questionsAnswered: number;
+    answers: number;
+    right: number;
+    accuracy: number | null;
+  };
+  modules: ModuleStats[];
+  topics: TopicStats[];
+  /** Lessons with at least one quiz answer, in course order. */
+  lessons: LessonStats[];
+  weakest: WeakItem[];
+  reviews: {
+    /** Due now (overdue included). */
+    dueNow: number;
+    /** Due from now to the end of today. */
+    laterToday: number;
+    /** Each of the seven days after today. */
+    week: DayCount[];
+    /** Due after the coming week. */
+    later: number;
+  };
+  streak: {
+    /** Days in a row with activity, ending today (or yesterday, when today has none yet). */
+    current: number;
+    longest: number;
+    activeToday: boolean;
+    lastActive: string | null;
+    activeDays: number;
+  };
+  /** Days of the last ACTIVITY_WEEKS weeks (this one included), Monday first, today last. */
+  activity: DayCount[];
+}
+
+export interface StatsInput {
+  course: Course;
+  progress: Progress;
+  now: Date;
+  /** The prompt of a question by id, for the weakest list (undefined when the course no longer asks it). */
+  promptOf?: (questionId: string) => string | undefined;
+  /** Questions the course asks per topic, for "answered N of M". */
+  questionsPerTopic?: Partial<Record<Topic, number>>;
+}
+
+const ratio = (right: number, answers: number): number | null => (answers === 0 ? null : right / answers);
+
+function addDays(date: Date, days: number): Date {
+  const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  d.setDate(d.getDate() + days);
+  return d;
+}
+
+function parseDay(key: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+}
+
+/** Lessons are the pages that are not module pages (as in pm-guide list). */
+function isLesson(node: CourseNode): boolean {
+  return !node.lesson.isModule;
+}
+
+function descendants(node: CourseNode): CourseNode[] {
+  return node.children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+export function computeStats({ course, progress, now, promptOf, questionsPerTopic }: StatsInput): Stats {
+  const known = new Map<string, ItemProgress>();
+  for (const [id, item] of Object.entries(progress.items)) if (course.byId.has(item.lesson)) known.set(id, item);
+
+  const lessonNodes = course.ordered.filter(isLesson);
+  const read = (n: CourseNode): boolean => progress.lessons[n.lesson.id]?.readAt !== undefined;
+  const passed = (n: CourseNode): boolean => isPassed(progress, n.lesson.id);
+  const mastered = (n: CourseNode): boolean => isMastered(progress, n.lesson.id, now);
+
+  // Modules: each top-level page with children; top-level lessons of their own form one more group.
+  const modules: ModuleStats[] = [];
+  const loose = course.roots.filter((r) => r.children.length === 0 && isLesson(r));
+  const group = (number: string, id: string, title: string, nodes: CourseNode[]): ModuleStats => {
+    const lessons = nodes.filter(isLesson);
+    return { number, id, title, lessons: lessons.length, read: lessons.filter(read).length, passed: lessons.filter(passed).length, mastered: lessons.filter(mastered).length };
+  };
+  for (const root of course.roots) {
+    if (root.children.length > 0) modules.push(group(root.number, root.lesson.id, root.lesson.title, descendants(root)));
+  }
+  if (loose.length > 0) modules.push(group('', '', modules.length === 0 ? 'All lessons' : 'Other pages', loose));
+
+  const topics: TopicStats[] = TOPICS.map((topic) => {
+    const items = [...known.values()].filter((i) => i.topic === topic);
+    const answers = items.reduce((s, i) => s + i.seen, 0);
+    const right = items.reduce((s, i) => s + i.right, 0);
+    return { topic, questions: questionsPerTopic?.[topic] ?? items.length, answers, right, accuracy: ratio(right, answers) };
+  });
+
+  const t = now.getTime() / 1000;
+  const lessons: LessonStats[] = [];
+  for (const node of lessonNodes) {
+    const items = [...known.values()].filter((i) => i.lesson === node.lesson.id);
+    const answers = items.reduce((s, i) => s + i.seen, 0);
+    if (answers === 0) continue;
+    const right = items.reduce((s, i) => s + i.right, 0);
+    const p = progress.lessons[node.lesson.id];
+    lessons.push({
+      number: node.number,
+      id: node.lesson.id,
+      title: node.lesson.title,
+      read: read(node),
+      bestScore: p?.bestScore ?? null,
+      lastScore: p?.lastScore ?? null,
+      answers,
+      right,
+      accuracy: ratio(right, answers),
+      passed: passed(node),
+      mastered: mastered(node),
+      due: items.filter((i) => i.due <= t).length,
+    });
+  }
+
+  const answers = [...known.values()].reduce((s, i) => s + i.seen, 0);
+  const right = [...known.values()].reduce((s, i) => s + i.right, 0);
+
+  return {
+    totals: {
+      pages: course.ordered.length,
+      pagesRead: course.ordered.filter(read).length,
+      lessons: lessonNodes.length,
+      lessonsRead: lessonNodes.filter(read).length,
+      passed: lessonNodes.filter(passed).length,
+      mastered: lessonNodes.filter(mastered).length,
+      questionsAnswered: known.size,
+      answers,
+      right,
+      accuracy: ratio(right, answers),
+    },
+    modules,
+    topics,
+    lessons,
+    weakest: weakest(course, known, promptOf),
+    reviews: reviews(known, now),
+    streak: streak(progress, now),
+    activity: activity(progress, now),
+  };
+}
+
+/**
+ * The questions most often missed: only those missed at least once, ranked by
+ * accuracy smoothed towards one half (one miss in one answer is weaker evidence
+ * than five in ten), then by lapses, then by the latest answer being wrong.
+ */
+function weakest(course: Course, items: Map<string, ItemProgress>, promptOf: StatsInput['promptOf']): WeakItem[] {
+  const smoothed = (i: ItemProgress): number => (i.right + 1) / (i.seen + 2);
+  return [...items.entries()]
+    .filter(([, i]) => i.seen > i.right)
+    .sort(([, a], [, b]) => smoothed(a) - smoothed(b) || b.lapses - a.lapses || (a.history.at(-1)?.[1] ?? 1) - (b.history.at(-1)?.[1] ?? 1) || b.last - a.last)
+    .slice(0, WEAKEST_LIMIT)
+    .map(([questionId, i]) => {
+      const node = course.byId.get(i.lesson)!;
+      return {
+        questionId,
+        prompt: promptOf?.(questionId) ?? null,
+        lessonId: i.lesson,
+        lessonNumber: node.number,
+        lessonTitle: node.lesson.title,
+        topic: i.topic,
+        answers: i.seen,
+        right: i.right,
+        accuracy: i.right / i.seen,
+        lapses: i.lapses,
+        recent: i.history.slice(-5).map(([, r]) => r === 1),
+        due: new Date(i.due * 1000).toISOString(),
+      };
+    });
+}
+
+function reviews(items: Map<string, ItemProgress>, now: Date): Stats['reviews'] {
+  const t = now.getTime() / 1000;
+  const endOfToday = addDays(now, 1).getTime() / 1000;
+  const week: DayCount[] = [];
+  for (let d = 1; d <= 7; d++) week.push({ date: dayKey(addDays(now, d)), count: 0 });
+  const endOfWeek = addDays(now, 8).getTime() / 1000;
+  let dueNow = 0;
+  let laterToday = 0;
+  let later = 0;
+  for (const item of items.values()) {
+    if (item.due <= t) dueNow += 1;
+    else if (item.due < endOfToday) laterToday += 1;
+    else if (item.due < endOfWeek) {
+      const slot = week.find((w) => w.date === dayKey(new Date(item.due * 1000)));
+      if (slot) slot.count += 1;
+    } else later += 1;
+  }
+  return { dueNow, laterToday, week, later };
+}
+
+function streak(progress: Progress, now: Date): Stats['streak'] {
+  const active = new Set(Object.entries(progress.days).filter(([k, n]) => n > 0 && parseDay(k)).map(([k]) => k));
+  const today = dayKey(now);
+  const activeToday = active.has(today);
+  let current = 0;
+  for (let d = activeToday ? 0 : -1; active.has(dayKey(addDays(now, d))); d--) current += 1;
+  let longest = 0;
+  let run = 0;
+  let previous: Date | undefined;
+  const sorted = [...active].sort();
+  for (const key of sorted) {
+    const day = parseDay(key)!;
+    run = previous && dayKey(addDays(previous, 1)) === key ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    previous = day;
+  }
+  return { current, longest, activeToday, lastActive: sorted.at(-1) ?? null, activeDays: active.size };
+}
+
+/** Whole weeks, Monday first, up to today: the chart's columns start on a Monday. */
+function activity(progress: Progress, now: Date): DayCount[] {
+  const days: DayCount[] = [];
+  const sinceMonday = (now.getDay() + 6) % 7;
+  for (let d = (ACTIVITY_WEEKS - 1) * 7 + sinceMonday; d >= 0; d--) {
+    const date = dayKey(addDays(now, -d));
+    days.push({ date, count: progress.days[date] ?? 0 });
+  }
+  return days;
+}

@@ -1,0 +1,57 @@
+// The overview at the top of the home screen (and all of `pm-guide` when it is
+// not on a terminal): the course with a bar per module, what to do next,
+// reviews due and the streak.
+import type { NextAction } from '../core/next.js';
+import type { Stats } from '../core/stats.js';
+import { neutraliseLine } from '../core/text.js';
+import { moduleLegend, moduleLines } from './stats-view.js';
+import { bar, theme } from './theme.js';
+
+/** What `pm-guide next` would do, in a few words. */
+export function describeNext(action: NextAction): string {
+  switch (action.kind) {
+    case 'read':
+      return `read ${action.node.number} ${neutraliseLine(action.node.lesson.title)}`;
+    case 'quiz':
+      return `the quiz on ${action.node.number} ${neutraliseLine(action.node.lesson.title)}, which you have read`;
+    case 'review':
+      return `review ${action.due} question${action.due === 1 ? '' : 's'} that ${action.due === 1 ? 'is' : 'are'} due`;
+    case 'done':
+      return action.mastered === action.lessons ? 'nothing: the whole course is mastered' : 'nothing now: every page is read; reviews come back as they fall due';
+  }
+}
+
+export interface HomeViewInput {
+  stats: Stats;
+  next: NextAction;
+  width: number;
+  /** Not on a terminal: end with the commands to run instead of a menu. */
+  commands: boolean;
+}
+
+export function formatHome({ stats, next, width, commands }: HomeViewInput): string {
+  const w = Math.max(50, Math.min(width, 100));
+  const t = stats.totals;
+  const streak = stats.streak.current > 0 ? ` · ${stats.streak.current}-day streak` : '';
+  const lines = [
+    `${theme.title('pm-guide')}  ${theme.dim('a course in product management')}`,
+    `${bar(t.pages ? t.pagesRead / t.pages : 0, Math.max(10, Math.min(24, w - 56)))}  ${t.pagesRead} of ${t.pages} pages read · ${t.mastered} of ${t.lessons} lessons mastered${streak}`,
+    '',
+    ...moduleLines(stats, w),
+    `  ${moduleLegend()}`,
+    '',
+  ];
+  const r = stats.reviews;
+  const week = r.laterToday + r.week.reduce((n, d) => n + d.count, 0);
+  lines.push(`${theme.strong('Next    ')} ${describeNext(next)}`);
+  const reviews = [r.dueNow > 0 ? theme.warn(`${r.dueNow} due now`) : 'none due now', week > 0 ? `${week} more in the next 7 days` : ''].filter(Boolean).join(' · ');
+  lines.push(`${theme.strong('Reviews ')} ${reviews}`);
+  if (commands) {
+    lines.push(
+      '',
+      theme.dim('pm-guide next does the next thing · read N · quiz N · search WORDS · stats · list · --help for all'),
+      theme.dim('Run pm-guide in a terminal for the menu.'),
+    );
+  }
+  return lines.join('\n');
+}

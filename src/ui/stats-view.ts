@@ -1,0 +1,176 @@
+// Progress drawn for the terminal: bars, a week of reviews, an activity chart.
+// Takes the numbers computed in src/core/stats.ts and only lays them out.
+import type { DayCount, Stats } from '../core/stats.js';
+import { neutraliseLine } from '../core/text.js';
+import { displayWidth } from './ansi.js';
+import { bar, c, theme } from './theme.js';
+
+const pct = (f: number | null): string => (f === null ? '  —' : `${String(Math.round(f * 100)).padStart(3)}%`);
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cuts plain text to a display width, with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * One bar for a module: mastered lessons solid, read ones shaded, the rest
+ * light, so reading and mastery show in the same picture.
+ */
+export function moduleBar(mastered: number, read: number, total: number, width: number): string {
+  if (total === 0) return c.dim('·'.repeat(width));
+  const m = Math.round((Math.min(mastered, total) / total) * width);
+  const r = Math.max(m, Math.round((Math.min(read, total) / total) * width));
+  return `${c.green('█'.repeat(m))}${c.yellow('▓'.repeat(r - m))}${c.dim('░'.repeat(width - r))}`;
+}
+
+export const moduleLegend = (): string => `${c.green('█')} ${theme.dim('mastered')}  ${c.yellow('▓')} ${theme.dim('read')}  ${c.dim('░')} ${theme.dim('not yet')}`;
+
+export function moduleLines(stats: Stats, width: number): string[] {
+  const titleWidth = Math.min(34, Math.max(12, ...stats.modules.map((m) => displayWidth(`${m.number}  ${m.title}`))));
+  const barWidth = Math.max(8, Math.min(24, width - titleWidth - 30));
+  return stats.modules.map((m) => {
+    const label = padEnd(truncate(neutraliseLine(m.number ? `${m.number}  ${m.title}` : m.title), titleWidth), titleWidth);
+    const detail = `${m.read} of ${m.lessons} read${m.mastered ? ` · ${m.mastered} mastered` : ''}`;
+    return `  ${label}  ${moduleBar(m.mastered, m.read, m.lessons, barWidth)}  ${theme.dim(detail)}`;
+  });
+}
+
+function section(title: string, right = ''): string {
+  return right ? `${theme.heading(title)}  ${right}` : theme.heading(title);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function dateOf(key: string): Date {
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+/** A row of bars, one per day of the coming week. */
+function weekLines(week: DayCount[], width: number): string[] {
+  const max = Math.max(1, ...week.map((d) => d.count));
+  const room = Math.max(5, Math.min(30, width - 20));
+  return week.map((d) => {
+    const date = dateOf(d.date);
+    const label = `${WEEKDAYS[date.getDay()]} ${String(date.getDate()).padStart(2)}`;
+    const len = d.count === 0 ? 0 : Math.max(1, Math.round((d.count / max) * room));
+    return `  ${theme.dim(label)}  ${c.cyan('█'.repeat(len))}${d.count ? ` ${d.count}` : theme.dim('·')}`;
+  });
+}
+
+const SHADES = ['░', '▒', '▓', '█'];
+
+/** Weeks as columns, Monday to Sunday as rows, each day shaded by how much was done. */
+export function activityChart(days: DayCount[]): string[] {
+  if (days.length === 0) return [];
+  const first = dateOf(days[0]!.date);
+  const mondayOffset = (first.getDay() + 6) % 7;
+  const max = Math.max(...days.map((d) => d.count));
+  const columns = Math.ceil((days.length + mondayOffset) / 7);
+  const grid: string[][] = Array.from({ length: 7 }, () => Array.from({ length: columns }, () => ' '));
+  const months: string[] = Array.from({ length: columns }, () => '');
+  days.forEach((d, i) => {
+    const slot = i + mondayOffset;
+    const col = Math.floor(slot / 7);
+    const row = slot % 7;
+    const date = dateOf(d.date);
+    if (date.getDate() <= 7 && row === 0) months[col] = date.toLocaleString('en', { month: 'short' });
+    if (d.count === 0) grid[row]![col] = c.dim('·');
+    else {
+      const level = max <= 1 ? 3 : Math.min(3, Math.floor(((d.count - 1) / max) * 4));
+      grid[row]![col] = c.green(SHADES[level]!);
+    }
+  });
+  let monthRow = '';
+  months.forEach((m, col) => {
+    if (m && monthRow.length <= col * 2) monthRow = monthRow.padEnd(col * 2) + m;
+  });
+  const rows = grid.map((cells, r) => `  ${theme.dim(['Mon', '   ', 'Wed', '   ', 'Fri', '   ', 'Sun'][r]!)} ${cells.join(' ')}`);
+  return [`      ${theme.dim(monthRow)}`.trimEnd(), ...rows];
+}
+
+export interface StatsViewOptions {
+  width: number;
+}
+
+export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
+  const w = Math.max(50, Math.min(width, 100));
+  const t = stats.totals;
+  const out: string[] = [theme.title('Your progress'), ''];
+  const barWidth = Math.max(10, Math.min(24, w - 40));
+  const row = (label: string, done: number, total: number) =>
+    `  ${padEnd(label, 15)}${bar(total ? done / total : 0, barWidth)}  ${theme.dim(`${done} of ${total}`)}`;
+  out.push(row('Pages read', t.pagesRead, t.pages));
+  out.push(row('Lessons passed', t.passed, t.lessons));
+  out.push(row('Mastered', t.mastered, t.lessons));
+  out.push(
+    `  ${padEnd('Quiz answers', 15)}${
+      t.answers === 0 ? theme.dim('none yet: pm-guide quiz starts one') : `${t.answers} on ${t.questionsAnswered} question${t.questionsAnswered === 1 ? '' : 's'}, ${Math.round((t.accuracy ?? 0) * 100)}% right`
+    }`,
+  );
+  const s = stats.streak;
+  const streak =
+    s.current > 0
+      ? `${theme.strong(`${s.current} day${s.current === 1 ? '' : 's'}`)} in a row${s.longest > s.current ? theme.dim(` · best ${s.longest}`) : ''}${s.activeToday ? '' : theme.dim(' · study today to keep it')}`
+      : s.activeDays > 0
+        ? `none now${theme.dim(` · best ${s.longest} day${s.longest === 1 ? '' : 's'} · last active ${s.lastActive}`)}`
+        : theme.dim('starts with your first lesson');
+  out.push(`  ${padEnd('Streak', 15)}${streak}`);
+
+  out.push('', section('Modules', moduleLegend()), ...moduleLines(stats, w));
+
+  out.push('', section('Quiz accuracy by topic'));
+  for (const topic of stats.topics) {
+    const detail = topic.answers === 0 ? 'no answers yet' : `${topic.right} of ${topic.answers} right`;
+    const graph = topic.accuracy === null ? `${c.dim('░'.repeat(barWidth))} ${pct(null)}` : bar(topic.accuracy, barWidth);
+    out.push(`  ${padEnd(topic.topic, 17)}${graph}  ${theme.dim(detail)}`);
+  }
+
+  if (stats.lessons.length > 0) {
+    out.push('', section('Quiz accuracy by lesson'));
+    const titleWidth = Math.max(16, Math.min(36, w - barWidth - 32));
+    for (const l of stats.lessons) {
+      const label = padEnd(truncate(neutraliseLine(`${l.number} ${l.title}`), titleWidth), titleWidth);
+      const best = l.bestScore === null ? '' : ` · best quiz ${Math.round(l.bestScore * 100)}%`;
+      const mark = l.mastered ? theme.ok(' ★') : l.due ? theme.warn(` · ${l.due} due`) : '';
+      out.push(`  ${label}  ${bar(l.accuracy ?? 0, Math.min(barWidth, 12))}  ${theme.dim(`${l.answers} answers${best}`)}${mark}`);
+    }
+  }
+
+  out.push('', section('Weakest questions'));
+  if (stats.weakest.length === 0) out.push(theme.dim(t.answers === 0 ? '  None yet: they show once you have answered some questions.' : '  None: you have not missed a question.'));
+  for (const item of stats.weakest) {
+    const recent = item.recent.map((r) => (r ? theme.ok('✓') : theme.bad('✗'))).join('');
+    const where = theme.dim(`${item.lessonNumber} · ${item.topic}`);
+    const lead = `  ${padEnd(`${item.right} of ${item.answers} right`, 14)} ${padEnd(recent, 5)} `;
+    const room = Math.max(20, w - displayWidth(lead) - displayWidth(where) - 2);
+    const prompt = neutraliseLine(item.prompt ?? `(a question no longer in ${item.lessonTitle})`);
+    out.push(`${lead}${truncate(prompt.split('\n')[0]!, room)}  ${where}`);
+  }
+
+  const r = stats.reviews;
+  const weekTotal = r.week.reduce((n, d) => n + d.count, 0);
+  out.push('', section('Reviews'));
+  out.push(
+    `  ${r.dueNow > 0 ? theme.warn(`${r.dueNow} due now`) : 'Nothing due now'}${r.laterToday ? ` · ${r.laterToday} later today` : ''} · ${weekTotal} in the next 7 days${r.later ? ` · ${r.later} after that` : ''}`,
+  );
+  if (weekTotal > 0) out.push(...weekLines(r.week, w));
+
+  const active = stats.activity.filter((d) => d.count > 0).length;
+  out.push('', section(`Activity, last ${Math.ceil(stats.activity.length / 7)} weeks`, theme.dim(`${active} active day${active === 1 ? '' : 's'} · less ${c.dim('·')}${SHADES.map((x) => c.green(x)).join('')} more`)));
+  out.push(...activityChart(stats.activity));
+
+  if (r.dueNow > 0) out.push('', theme.dim(`pm-guide quiz --review goes over the ${r.dueNow} due now.`));
+  else if (stats.weakest[0]) out.push('', theme.dim(`pm-guide quiz ${stats.weakest[0].lessonId} practises the weakest lesson again.`));
+  return out.join('\n');
+}
