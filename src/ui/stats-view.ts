@@ -87,7 +87,7 @@ export function activityChart(days: DayCount[]): string[] {
     if (date.getDate() <= 7 && row === 0) months[col] = date.toLocaleString('en', { month: 'short' });
     if (d.count === 0) grid[row]![col] = c.dim('·');
     else {
-      const level = max <= 1 ? 3 : Math.min(3, Math.floor(((d.count - 1) / max) * 4));
+      const level = Math.max(0, Math.min(3, Math.ceil((d.count / max) * 4) - 1));
       grid[row]![col] = c.green(SHADES[level]!);
     }
   });

@@ -1,0 +1,60 @@
+// Answers a real quiz in a pseudo-terminal with the keyboard, right or wrong
+// as a test asks, by matching the question on screen against the lesson's
+// --preview --json (which holds every question with its answer).
+import { keys, type PtySession } from './pty.js';
+import { run } from './run.js';
+
+export interface PreviewQuestion {
+  id: string;
+  kind: string;
+  topic: string;
+  prompt: string;
+  choices: string[];
+  answer: string | string[];
+}
+
+export function previewQuestions(course: string, lesson: string, extra: string[] = []): PreviewQuestion[] {
+  const r = run(['--lessons', course, 'quiz', lesson, '--preview', '--json', ...extra]);
+  if (r.code !== 0) throw new Error(`preview failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PreviewQuestion[];
+}
+
+/** The keys that give a right (or a wrong) answer to a question. */
+export function answerKeys(q: PreviewQuestion, right: boolean): string {
+  if (q.kind === 'text') return `${right ? (q.answer as string) : 'nothing like it'}${keys.enter}`;
+  if (q.kind === 'multiple') {
+    const answers = q.answer as string[];
+    const wrongPick = q.choices.findIndex((x) => !answers.includes(x));
+    let seq = '';
+    q.choices.forEach((c, i) => {
+      if (i > 0) seq += keys.down;
+      if (right ? answers.includes(c) : i === wrongPick) seq += keys.space;
+    });
+    return seq + keys.enter;
+  }
+  const target = right ? (q.answer as string) : q.choices.find((c) => c !== q.answer)!;
+  return keys.down.repeat(q.choices.indexOf(target)) + keys.enter;
+}
+
+/**
+ * Waits for question `n` of `total`, finds it in the pool, answers it, and
+ * waits for the verdict. Returns the question answered.
+ */
+export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean): Promise<PreviewQuestion> {
+  const marker = `Question ${n} of ${total}`;
+  await session.waitFor(marker);
+  await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
+  const screen = session.screen();
+  const shown = screen.slice(screen.lastIndexOf(marker));
+  const q = pool.find((p) => shown.includes(p.prompt.split('\n')[0]!) && shown.includes(p.prompt.split('\n').at(-1)!.slice(0, 30)));
+  if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
+  const before = session.screen().length;
+  session.write(answerKeys(q, right));
+  const verdict = right ? /✓ Right\./ : /✗ Not quite\./;
+  const start = Date.now();
+  while (!verdict.test(session.screen().slice(before))) {
+    if (Date.now() - start > 10_000) throw new Error(`no verdict after answering:\n${session.screen().slice(-1500)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return q;
+}
