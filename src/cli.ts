@@ -61,11 +61,15 @@ function wantsHome(args: readonly string[]): boolean {
 export async function main(argv: string[]): Promise<void> {
   applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(process.stdout.isTTY), env: process.env }));
   const program = buildProgram(makeContext);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => process.stdout.write(s),
-    writeErr: (s) => process.stderr.write(s),
-  });
+  // Commands copy these settings only when they are created, so each gets them here:
+  // otherwise commander exits by itself (with 1) on a mistake in a command's arguments.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+  }
   try {
     await program.parseAsync(wantsHome(argv.slice(2)) ? [...argv, 'home'] : argv);
   } catch (error) {
