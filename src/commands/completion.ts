@@ -175,7 +175,7 @@ function zsh(spec: CompletionSpec): string {
 
 _pm_guide_lessons() {
   local -a lessons
-  lessons=(\${(f)"$("\${_pm_guide_cmd[@]}" __complete-lessons "$@" 2>/dev/null | sed -e 's/:/\\\\:/g' -e 's/\t/:/')"})
+  lessons=(\${(f)"$("\${_pm_guide_cmd[@]}" __complete-lessons "$@" 2>/dev/null | awk -F '\t' '{ gsub(/:/, "\\\\:", $1); print $1 ":" $2 }')"})
   _describe -t lessons 'lesson' lessons
 }
 
