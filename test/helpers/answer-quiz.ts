@@ -46,7 +46,9 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
   await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
   const screen = session.screen();
   const shown = screen.slice(screen.lastIndexOf(marker));
-  const q = pool.find((p) => shown.includes(p.prompt.split('\n')[0]!) && shown.includes(p.prompt.split('\n').at(-1)!.slice(0, 30)));
+  // The prompt may be wrapped to the terminal's width: compare with spacing flattened.
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const q = pool.find((p) => flat(shown).includes(flat(p.prompt)));
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
   session.write(answerKeys(q, right));

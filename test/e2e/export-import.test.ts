@@ -1,0 +1,143 @@
+// Taking progress along: pm-guide paths, export and import, with progress made
+// by reading and answering a real quiz.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion, previewQuestions } from '../helpers/answer-quiz.js';
+import { spawnPty } from '../helpers/pty.js';
+import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
+
+const course = join(fixturesDir, 'course');
+afterAll(cleanTemps);
+
+const pm = (progress: string, ...args: string[]) => run(['--lessons', course, '--progress', progress, ...args]);
+const statsJson = (progress: string) => {
+  const r = pm(progress, 'stats', '--json');
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+/** Reads a lesson and answers `answers` questions of a quiz on it (right, wrong, right, ...). */
+async function study(progress: string, lesson: string, answers: number, seed: number): Promise<void> {
+  expect(pm(progress, 'read', lesson, '--no-pager').code).toBe(0);
+  const pool = previewQuestions(course, lesson);
+  const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', lesson, '--count', String(answers), '--seed', String(seed)]);
+  for (let i = 1; i <= answers; i++) await answerQuestion(session, pool, i, answers, i % 2 === 1);
+  await session.waitFor(`Score: ${Math.ceil(answers / 2)} of ${answers}`);
+  expect((await session.exited()).exitCode).toBe(0);
+}
+
+describe('export and import', () => {
+  let laptop: string;
+
+  beforeAll(async () => {
+    laptop = join(tempDir(), 'laptop.json');
+    await study(laptop, 'areas-and-tools', 3, 7);
+  }, 40_000);
+
+  it('export prints the progress as JSON; importing it into a fresh file gives the same stats', () => {
+    const exported = pm(laptop, 'export');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(readFileSync(laptop, 'utf8')));
+
+    const dir = tempDir();
+    writeFileSync(join(dir, 'moved.json'), exported.stdout);
+    const desktop = join(dir, 'desktop.json');
+    const imported = pm(desktop, 'import', join(dir, 'moved.json'));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported from .*moved\.json: 3 answers, 3 questions new to this machine, 1 lesson read or scored/);
+    expect(statsJson(desktop)).toEqual(statsJson(laptop));
+  });
+
+  it('export FILE writes the file, and will not replace one without --force', () => {
+    const file = join(tempDir(), 'out.json');
+    const first = pm(laptop, 'export', file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Exported 1 lesson read and 3 answers');
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    writeFileSync(file, 'keep me');
+    const again = pm(laptop, 'export', file);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/out\.json: already exists \(.*--force/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expect(pm(laptop, 'export', file, '--force').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe('keep me');
+  });
+
+  it('import keeps the answers of both machines, and importing again changes nothing', async () => {
+    const desktop = join(tempDir(), 'desktop.json');
+    await study(desktop, 'duties', 2, 3);
+    const file = join(tempDir(), 'laptop-export.json');
+    expect(pm(laptop, 'export', file).code).toBe(0);
+
+    const before = statsJson(desktop);
+    expect(pm(desktop, 'import', file).code).toBe(0);
+    const after = statsJson(desktop);
+    expect(after.totals.answers).toBe(before.totals.answers + 3);
+    expect(after.totals.pagesRead).toBe(2);
+    expect(after.lessons.map((l: { id: string }) => l.id)).toEqual(['duties', 'areas-and-tools']);
+    expect(JSON.parse(readFileSync(desktop, 'utf8')).current).toBe('duties');
+
+    const twice = pm(desktop, 'import', file);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toContain('Nothing new');
+    expect(statsJson(desktop)).toEqual(after);
+  }, 40_000);
+
+  it('import - reads the export from stdin', () => {
+    const desktop = join(tempDir(), 'desktop.json');
+    const r = run(['--lessons', course, '--progress', desktop, 'import', '-'], { input: pm(laptop, 'export').stdout });
+    expect(r.code, r.stderr).toBe(0);
+    expect(statsJson(desktop).totals.answers).toBe(3);
+  });
+
+  it.each([
+    ['from a newer pm-guide', JSON.stringify({ version: 99, lessons: {}, items: {} }), /newer\.json: was written by a newer pm-guide \(progress format 99; this one reads 1\); nothing was imported \(upgrade pm-guide/],
+    ['cut short', '{"version":1,"lessons":{', /cut-short\.json: cannot be imported: it is not valid JSON .*nothing was imported/],
+    ['not progress at all', JSON.stringify({ name: 'a package.json' }), /not-progress-at-all\.json: cannot be imported: it does not hold pm-guide progress/],
+  ])('refuses a file %s, names it, and leaves progress as it was', (name, content, message) => {
+    const dir = tempDir();
+    const file = join(dir, `${name.split(' ').at(-1) === 'pm-guide' ? 'newer' : name.replace(/ /g, '-')}.json`);
+    writeFileSync(file, content);
+    const progress = join(dir, 'mine.json');
+    writeFileSync(progress, readFileSync(laptop));
+    const before = readFileSync(progress, 'utf8');
+    const r = pm(progress, 'import', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(progress, 'utf8')).toBe(before);
+  });
+
+  it('refuses a file that is not there', () => {
+    const r = pm(join(tempDir(), 'p.json'), 'import', join(tempDir(), 'nowhere.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nowhere\.json: does not exist/);
+  });
+});
+
+describe('pm-guide paths', () => {
+  it('prints the course folder, the progress file and the cache, as text and as JSON', () => {
+    const dir = tempDir();
+    const progress = join(dir, 'p.json');
+    const fresh = pm(progress, 'paths', '--json');
+    expect(fresh.code).toBe(0);
+    const before = JSON.parse(fresh.stdout);
+    expect(before).toMatchObject({ lessonsDir: course, shippedCourse: false, lessonsExists: true, progressFile: progress, progressExists: false, cacheExists: false });
+    expect(before.cacheDir).toMatch(/pm-guide$/);
+
+    pm(progress, 'read', 'duties', '--no-pager');
+    expect(JSON.parse(pm(progress, 'paths', '--json').stdout).progressExists).toBe(true);
+    const text = pm(progress, 'paths').stdout;
+    expect(text).toMatch(new RegExp(`^Course +${course}$`, 'm'));
+    expect(text).toMatch(new RegExp(`^Progress +${progress}$`, 'm'));
+    expect(text).toMatch(/^Cache +\S+pm-guide$/m);
+    expect(existsSync(before.cacheDir)).toBe(false);
+  });
+
+  it('says where the shipped course and the default progress file are', () => {
+    const home = tempDir();
+    const r = run(['paths', '--json'], { env: { HOME: home } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ shippedCourse: true, progressFile: join(home, 'data', 'pm-guide', 'progress.json') });
+  });
+});
