@@ -46,8 +46,8 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
   await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
   const screen = session.screen();
   const shown = screen.slice(screen.lastIndexOf(marker));
-  // The prompt may be wrapped to the terminal's width: compare with spacing flattened.
-  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  // The prompt may be wrapped to the terminal's width, even mid-word: compare without any spacing.
+  const flat = (s: string) => s.replace(/\s+/g, '');
   const q = pool.find((p) => flat(shown).includes(flat(p.prompt)));
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
