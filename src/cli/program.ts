@@ -39,7 +39,7 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      examples(['pm-guide next', 'pm-guide list', 'pm-guide read 1.2', 'pm-guide quiz core-responsibilities', 'pm-guide --lessons ./docs list']),
+      examples(['pm-guide', 'pm-guide next', 'pm-guide list', 'pm-guide read 1.2', 'pm-guide quiz core-responsibilities', 'pm-guide search roadmap', 'pm-guide --lessons ./docs list']),
     );
 
   program
