@@ -4,6 +4,7 @@
 import type { NextAction } from '../core/next.js';
 import type { Stats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
+import { displayWidth, wrapLines } from './ansi.js';
 import { moduleLegend, moduleLines } from './stats-view.js';
 import { bar, theme } from './theme.js';
 
@@ -30,12 +31,14 @@ export interface HomeViewInput {
 }
 
 export function formatHome({ stats, next, width, commands }: HomeViewInput): string {
-  const w = Math.max(50, Math.min(width, 100));
+  const w = Math.max(40, Math.min(width, 100));
   const t = stats.totals;
   const streak = stats.streak.current > 0 ? ` · ${stats.streak.current}-day streak` : '';
+  const summary = `${t.pagesRead} of ${t.pages} pages read · ${t.mastered} of ${t.lessons} lessons mastered${streak}`;
+  const overall = bar(t.pages ? t.pagesRead / t.pages : 0, Math.max(10, Math.min(24, w - displayWidth(summary) - 8)));
   const lines = [
     `${theme.title('pm-guide')}  ${theme.dim('a course in product management')}`,
-    `${bar(t.pages ? t.pagesRead / t.pages : 0, Math.max(10, Math.min(24, w - 56)))}  ${t.pagesRead} of ${t.pages} pages read · ${t.mastered} of ${t.lessons} lessons mastered${streak}`,
+    displayWidth(`${overall}  ${summary}`) <= w ? `${overall}  ${summary}` : `${overall}\n${summary}`,
     '',
     ...moduleLines(stats, w),
     `  ${moduleLegend()}`,
@@ -49,9 +52,9 @@ export function formatHome({ stats, next, width, commands }: HomeViewInput): str
   if (commands) {
     lines.push(
       '',
-      theme.dim('pm-guide next does the next thing · read N · quiz N · search WORDS · stats · list · --help for all'),
+      theme.dim('pm-guide next does the next thing; or read N, quiz N, search WORDS, stats.'),
       theme.dim('Run pm-guide in a terminal for the menu.'),
     );
   }
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), w);
 }

@@ -2,6 +2,8 @@
 // line that matched best with the matching words highlighted.
 import { excerpt, type SearchHit, type SearchResult } from '../core/search.js';
 import { neutraliseLine } from '../core/text.js';
+import { displayWidth } from './ansi.js';
+import { truncate } from './stats-view.js';
 import { c, theme } from './theme.js';
 
 /** The text with its matching words picked out (bold yellow; plain when colour is off). */
@@ -46,7 +48,12 @@ export function formatSearch(result: SearchResult, query: string, width: number)
   const numberWidth = Math.max(...result.hits.map((h) => h.number.length));
   for (const hit of result.hits) {
     const partial = hit.matched.length < result.terms.length ? theme.dim(`  (only ${hit.matched.map((m) => `"${m}"`).join(', ')})`) : '';
-    lines.push(`${theme.number(hit.number.padEnd(numberWidth))}  ${theme.strong(neutraliseLine(hit.title))}  ${theme.dim(hit.id)}${partial}`);
+    // The id goes at the end when it fits; the title gives way first, down to a readable length.
+    const room = w - numberWidth - 2 - displayWidth(partial);
+    const title = truncate(neutraliseLine(hit.title), Math.max(20, room - hit.id.length - 2));
+    const idFits = displayWidth(title) + 2 + hit.id.length <= room;
+    lines.push(`${theme.number(hit.number.padEnd(numberWidth))}  ${theme.strong(title)}${idFits ? `  ${theme.dim(hit.id)}` : ''}${partial}`);
+    if (!idFits) lines.push(`${' '.repeat(numberWidth + 2)}${theme.dim(`id: ${hit.id}`)}`);
     lines.push(`${' '.repeat(numberWidth + 2)}${matchLine(hit, w - numberWidth - 2)}`);
   }
   lines.push('', theme.dim(`pm-guide read ${result.hits[0]!.number} opens the first one.`));

@@ -2,7 +2,7 @@
 // Takes the numbers computed in src/core/stats.ts and only lays them out.
 import type { DayCount, Stats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
-import { displayWidth } from './ansi.js';
+import { displayWidth, wrapLines } from './ansi.js';
 import { bar, c, theme } from './theme.js';
 
 const pct = (f: number | null): string => (f === null ? '  —' : `${String(Math.round(f * 100)).padStart(3)}%`);
@@ -35,13 +35,18 @@ export function moduleBar(mastered: number, read: number, total: number, width: 
 
 export const moduleLegend = (): string => `${c.green('█')} ${theme.dim('mastered')}  ${c.yellow('▓')} ${theme.dim('read')}  ${c.dim('░')} ${theme.dim('not yet')}`;
 
+/** A line per module: its title, a bar, and how many lessons are read and mastered, fitted to the width. */
 export function moduleLines(stats: Stats, width: number): string[] {
-  const titleWidth = Math.min(34, Math.max(12, ...stats.modules.map((m) => displayWidth(`${m.number}  ${m.title}`))));
-  const barWidth = Math.max(8, Math.min(24, width - titleWidth - 30));
-  return stats.modules.map((m) => {
+  const details = stats.modules.map((m) => `${m.read} of ${m.lessons} read${m.mastered ? ` · ${m.mastered} mastered` : ''}`);
+  const detailWidth = Math.max(0, ...details.map(displayWidth));
+  const longest = Math.max(0, ...stats.modules.map((m) => displayWidth(`${m.number}  ${m.title}`)));
+  // Room left for title and bar once the margins and details are placed.
+  const room = width - 2 - 2 - 2 - detailWidth;
+  const titleWidth = Math.max(10, Math.min(34, longest, room - 8));
+  const barWidth = Math.max(6, Math.min(24, room - titleWidth));
+  return stats.modules.map((m, i) => {
     const label = padEnd(truncate(neutraliseLine(m.number ? `${m.number}  ${m.title}` : m.title), titleWidth), titleWidth);
-    const detail = `${m.read} of ${m.lessons} read${m.mastered ? ` · ${m.mastered} mastered` : ''}`;
-    return `  ${label}  ${moduleBar(m.mastered, m.read, m.lessons, barWidth)}  ${theme.dim(detail)}`;
+    return `  ${label}  ${moduleBar(m.mastered, m.read, m.lessons, barWidth)}  ${theme.dim(details[i]!)}`;
   });
 }
 
@@ -104,10 +109,10 @@ export interface StatsViewOptions {
 }
 
 export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
-  const w = Math.max(50, Math.min(width, 100));
+  const w = Math.max(40, Math.min(width, 100));
   const t = stats.totals;
   const out: string[] = [theme.title('Your progress'), ''];
-  const barWidth = Math.max(10, Math.min(24, w - 40));
+  const barWidth = Math.max(8, Math.min(24, w - 36));
   const row = (label: string, done: number, total: number) =>
     `  ${padEnd(label, 15)}${bar(total ? done / total : 0, barWidth)}  ${theme.dim(`${done} of ${total}`)}`;
   out.push(row('Pages read', t.pagesRead, t.pages));
@@ -172,5 +177,6 @@ export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
 
   if (r.dueNow > 0) out.push('', theme.dim(`pm-guide quiz --review goes over the ${r.dueNow} due now.`));
   else if (stats.weakest[0]) out.push('', theme.dim(`pm-guide quiz ${stats.weakest[0].lessonId} practises the weakest lesson again.`));
-  return out.join('\n');
+  // Whatever still does not fit (prose on a narrow terminal) wraps under its own indent.
+  return wrapLines(out.join('\n'), w);
 }

@@ -71,6 +71,14 @@ describe('pm-guide stats', () => {
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(90);
   });
 
+  it('fits a narrow terminal', () => {
+    for (const args of [['stats'], []]) {
+      const r = run(['--lessons', course, '--progress', progress, ...args], { env: { COLUMNS: '50' } });
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(50);
+    }
+  });
+
   it('shows a fresh start without errors or numbers that mean nothing', () => {
     const r = run(['--lessons', course, '--progress', join(tempDir(), 'none.json'), 'stats']);
     expect(r.code).toBe(0);
