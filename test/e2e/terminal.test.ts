@@ -20,6 +20,17 @@ function preview(lesson: string, extra: string[] = []): Preview[] {
   return JSON.parse(run(['--lessons', course, 'quiz', lesson, '--preview', '--json', ...extra]).stdout);
 }
 
+/** Waits until one of the pool's questions is fully drawn after the header (prompt and every choice), and returns it. */
+async function waitForQuestion(session: ReturnType<typeof spawnPty>, header: string, pool: Preview[]): Promise<Preview> {
+  let found: Preview | undefined;
+  await session.waitFor((screen) => {
+    const shown = screen.slice(screen.lastIndexOf(header)).replace(/\s+/g, ' ');
+    found = pool.find((p) => shown.includes(`? ${p.prompt.replace(/\s+/g, ' ')}`) && p.choices.every((c) => shown.includes(c)));
+    return found !== undefined;
+  });
+  return found!;
+}
+
 /** Keys that pick a choice in a list prompt, starting from the top. */
 const pick = (choices: string[], choice: string): string => keys.down.repeat(choices.indexOf(choice)) + keys.enter;
 
@@ -27,16 +38,11 @@ describe('the quiz, answered with the keyboard', () => {
   it('says right or wrong with the answer and its line, scores, and saves every answer', async () => {
     const progress = join(tempDir(), 'p.json');
     // Single-choice questions about tools, asked in a fixed order with a seed.
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5']);
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5'], { cols: 200 });
     const pool = preview('areas-and-tools', ['--topic', 'tools']);
     const asked: Array<{ q: Preview; right: boolean }> = [];
     for (let i = 0; i < 2; i++) {
-      await session.waitFor(`Question ${i + 1} of 2`);
-      await session.waitFor(/\? .+/);
-      const screen = session.screen();
-      const shown = screen.slice(screen.lastIndexOf(`Question ${i + 1} of 2`));
-      const q = pool.find((p) => shown.includes(p.prompt.split('\n')[0]!) && (p.kind !== 'text' || shown.includes('type your answer')))!;
-      expect(q, `question on screen:\n${shown}`).toBeTruthy();
+      const q = await waitForQuestion(session, `Question ${i + 1} of 2`, pool);
       const right = i === 0;
       if (q.kind === 'text') session.write(`${right ? q.answer : 'nothing like it'}${keys.enter}`);
       else if (q.kind === 'multiple') {
@@ -68,12 +74,9 @@ describe('the quiz, answered with the keyboard', () => {
 
   it('keeps the answers given when Ctrl-C stops it, leaves the cursor visible and exits 130', async () => {
     const progress = join(tempDir(), 'p.json');
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--count', '3', '--seed', '1']);
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--count', '3', '--seed', '1'], { cols: 200 });
     const pool = preview('duties');
-    await session.waitFor('Question 1 of 3');
-    await session.waitFor(/\? .+/);
-    const screen = session.screen();
-    const q = pool.find((p) => screen.includes(p.prompt.split('\n')[0]!) && screen.includes(p.prompt.split('\n').at(-1)!.slice(0, 30)))!;
+    const q = await waitForQuestion(session, 'Question 1 of 3', pool);
     if (q.kind === 'text') session.write(`${q.answer}${keys.enter}`);
     else session.write(pick(q.choices, Array.isArray(q.answer) ? q.answer[0]! : q.answer));
     await session.waitFor('Question 2 of 3');

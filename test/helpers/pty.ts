@@ -19,7 +19,7 @@ export interface PtySession {
   /** Output with ANSI sequences removed. */
   screen(): string;
   write(data: string): void;
-  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<void>;
+  waitFor(pattern: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
   exited(timeoutMs?: number): Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
   pid: number;
@@ -63,7 +63,8 @@ export function spawnPty(args: string[], options: { env?: Record<string, string 
     kill: (signal) => proc.kill(signal),
     async waitFor(pattern, timeoutMs = 10_000) {
       const start = Date.now();
-      const matches = (): boolean => (typeof pattern === 'string' ? session.screen().includes(pattern) : pattern.test(session.screen()));
+      const matches = (): boolean =>
+        typeof pattern === 'string' ? session.screen().includes(pattern) : typeof pattern === 'function' ? pattern(session.screen()) : pattern.test(session.screen());
       while (!matches()) {
         if (exit && !matches()) throw new Error(`process exited (${exit.exitCode}) before showing ${String(pattern)}. Screen:\n${session.screen().slice(-2000)}`);
         if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}. Screen:\n${session.screen().slice(-2000)}`);
