@@ -6,17 +6,31 @@ import { neutraliseLine } from './core/text.js';
 import { buildProgram, type GlobalOptions } from './cli/program.js';
 import type { Context } from './commands/context.js';
 import { resolvePaths } from './io/paths.js';
+import { lazyInput, lazyOutput } from './io/std-streams.js';
 import { terminateHandler } from './signals.js';
 import { applyColorLevel, colorLevel } from './ui/theme.js';
 
+// Piping into `head` closes stdout early: that is the reader's choice, not an error.
+const onBrokenPipe = (): never => process.exit(process.exitCode ?? 0);
+const onReal = (stream: NodeJS.WriteStream): void => {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') onBrokenPipe();
+    throw error;
+  });
+};
+// The standard streams, built only if a command needs more than to write to a pipe or a file (see io/std-streams.ts).
+const stdout = lazyOutput(1, { onBrokenPipe, onReal });
+const stderr = lazyOutput(2, { onBrokenPipe, onReal });
+const stdin = lazyInput();
+
 function makeContext(globals: GlobalOptions): Context {
-  const level = colorLevel({ flag: globals.color, isTTY: Boolean(process.stdout.isTTY), env: process.env });
+  const level = colorLevel({ flag: globals.color, isTTY: Boolean(stdout.isTTY), env: process.env });
   applyColorLevel(level);
   return {
     paths: resolvePaths({ lessons: globals.lessons, progress: globals.progress }, process.env, process.cwd()),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    stdout,
+    stderr,
+    stdin,
     env: process.env,
     color: level > 0,
     now: () => new Date(),
@@ -25,15 +39,17 @@ function makeContext(globals: GlobalOptions): Context {
 
 function fail(message: string, hint: string, code: number): void {
   const line = hint ? `pm-guide: ${message} (${hint})` : `pm-guide: ${message}`;
-  process.stderr.write(`${neutraliseLine(line)}\n`);
+  stderr.write(`${neutraliseLine(line)}\n`);
   process.exitCode = code;
 }
 
-// Piping into `head` closes stdout early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+/** Commander's own test for colour in help (NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE), before it asks the stream. */
+function envColor(): boolean | undefined {
+  const env = process.env;
+  if (env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return undefined;
+}
 
 for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
@@ -59,15 +75,21 @@ function wantsHome(args: readonly string[]): boolean {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(process.stdout.isTTY), env: process.env }));
+  applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(stdout.isTTY), env: process.env }));
   const program = buildProgram(makeContext);
   // Commands copy these settings only when they are created, so each gets them here:
   // otherwise commander exits by itself (with 1) on a mistake in a command's arguments.
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
     command.configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+      // Commander's defaults, asked of the lazy streams so that they are not built for nothing.
+      // (Commander's types say number, but its own default gives undefined off a terminal, meaning 80.)
+      getOutHelpWidth: () => (stdout.isTTY ? stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (stderr.isTTY ? (stderr as NodeJS.WriteStream).columns : undefined) as number,
+      getOutHasColors: () => envColor() ?? Boolean(stdout.isTTY && (stdout as NodeJS.WriteStream).hasColors?.()),
+      getErrHasColors: () => envColor() ?? Boolean(stderr.isTTY && (stderr as NodeJS.WriteStream).hasColors?.()),
     });
   }
   try {
@@ -80,7 +102,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (error instanceof PmGuideError) {
       if (error.exitCode === 130) {
-        if (error.message && error.message !== 'stopped') process.stderr.write(`${neutraliseLine(error.message)}\n`);
+        if (error.message && error.message !== 'stopped') stderr.write(`${neutraliseLine(error.message)}\n`);
         process.exitCode = 130;
         return;
       }
@@ -88,9 +110,9 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     const err = error as Error;
-    if (process.env.PM_GUIDE_DEBUG) process.stderr.write(`${err?.stack ?? String(error)}\n`);
+    if (process.env.PM_GUIDE_DEBUG) stderr.write(`${err?.stack ?? String(error)}\n`);
     fail(`internal error: ${err?.message ?? String(error)}`, 'this is a bug in pm-guide: please report it with the command you ran (PM_GUIDE_DEBUG=1 shows details)', 70);
   }
 }
 
-await main(process.argv);
+void main(process.argv);

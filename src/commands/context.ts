@@ -34,5 +34,6 @@ export function terminalWidth(ctx: Context): number {
 }
 
 export function isInteractive(ctx: Context): boolean {
-  return Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY);
+  // stdout first: when it is a pipe, stdin (often the terminal) need not be built at all.
+  return Boolean(ctx.stdout.isTTY && ctx.stdin.isTTY);
 }

@@ -5,9 +5,11 @@ import { PmGuideError } from '../core/errors.js';
 import { markRead } from '../core/progress.js';
 import type { Lesson } from '../core/lesson.js';
 import { parseLessonFile } from '../io/load-course.js';
-import { renderMarkdown, prepareMarkdown } from '../ui/render.js';
+import { cacheFolder } from '../io/cache.js';
+import { readRender, renderKey, writeRender } from '../io/cache-render.js';
+import { needsHighlighter, renderMarkdown, prepareMarkdown } from '../ui/render.js';
 import { page, shouldPage } from '../ui/pager.js';
-import { theme } from '../ui/theme.js';
+import { c, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from './context.js';
 import { openSession, resolveLesson, type Session } from './session.js';
 import { lessonFooter } from './footer.js';
@@ -18,8 +20,19 @@ export interface ReadOptions {
   pager: boolean;
 }
 
+/** A lesson rendered for this terminal: from the render cache when it was rendered so before (see io/cache-render.ts). */
 export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string> {
-  return renderMarkdown(prepareMarkdown(lesson.body, lesson.title), { width: terminalWidth(ctx), color: ctx.color });
+  const markdown = prepareMarkdown(lesson.body, lesson.title);
+  const options = { width: terminalWidth(ctx), color: ctx.color };
+  const cacheDir = cacheFolder(ctx.env, ctx.paths.cacheDir);
+  // Code in colour is highlighted by cli-highlight, whose colour detection has inputs of its own: always rendered.
+  if (cacheDir === undefined || (ctx.color && needsHighlighter(markdown))) return renderMarkdown(markdown, options);
+  const key = renderKey({ source: lesson.file, width: options.width, level: c.level, isTTY: Boolean(ctx.stdout.isTTY), env: ctx.env });
+  const cached = readRender(cacheDir, key, markdown);
+  if (cached !== undefined) return cached;
+  const rendered = await renderMarkdown(markdown, options);
+  writeRender(cacheDir, key, markdown, rendered);
+  return rendered;
 }
 
 /** Writes text to stdout, through the pager when it is long and stdout is a terminal. True when it was paged. */

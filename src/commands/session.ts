@@ -3,6 +3,7 @@ import type { Course, CourseNode } from '../core/course.js';
 import { findLesson } from '../core/course.js';
 import type { Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
+import { cacheFolder } from '../io/cache.js';
 import { loadCourse, type LoadedCourse } from '../io/load-course.js';
 import { ProgressStore } from '../io/progress-store.js';
 import { warn, type Context } from './context.js';
@@ -19,7 +20,7 @@ export function openStore(ctx: Context): ProgressStore {
 }
 
 export function openSession(ctx: Context, options: { reportProblems?: boolean } = {}): Session {
-  const loaded = loadCourse(ctx.paths.lessonsDir);
+  const loaded = loadCourse(ctx.paths.lessonsDir, { cacheDir: cacheFolder(ctx.env, ctx.paths.cacheDir) });
   if (options.reportProblems) reportProblems(ctx, loaded.course);
   const store = openStore(ctx);
   return { loaded, course: loaded.course, store, progress: store.load() };

@@ -45,27 +45,34 @@ export function splitFrontMatter(text: string, file: string): FrontMatterSplit {
   throw new InvalidLessonError(file, 1, 'front matter starts with "---" but never ends: add a closing "---" line');
 }
 
-const navOrder = z.union([
-  z.number().finite(),
-  z
-    .string()
-    .regex(/^\s*-?\d+(\.\d+)?\s*$/, 'expected a number')
-    .transform(Number),
-]);
-const text = z.union([z.string(), z.number().transform(String)]).transform((s) => neutraliseLine(s).trim());
-
-export const frontMatterSchema = z.object({
-  title: text.pipe(z.string().min(1, 'must not be empty')).optional(),
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/, 'use letters, digits, "-", "_", "." and "/"')
-    .optional(),
-  parent: text.optional(),
-  grand_parent: text.optional(),
-  nav_order: navOrder.optional(),
-  has_children: z.boolean().optional(),
-});
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
+// Built on first use: zod is loaded only when a lesson's front matter is actually parsed
+// (a course read from the index cache never needs it).
+function buildFrontMatterSchema() {
+  const navOrder = z.union([
+    z.number().finite(),
+    z
+      .string()
+      .regex(/^\s*-?\d+(\.\d+)?\s*$/, 'expected a number')
+      .transform(Number),
+  ]);
+  const text = z.union([z.string(), z.number().transform(String)]).transform((s) => neutraliseLine(s).trim());
+  return z.object({
+    title: text.pipe(z.string().min(1, 'must not be empty')).optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/, 'use letters, digits, "-", "_", "." and "/"')
+      .optional(),
+    parent: text.optional(),
+    grand_parent: text.optional(),
+    nav_order: navOrder.optional(),
+    has_children: z.boolean().optional(),
+  });
+}
+let schema: ReturnType<typeof buildFrontMatterSchema> | undefined;
+export function frontMatterSchema(): ReturnType<typeof buildFrontMatterSchema> {
+  return (schema ??= buildFrontMatterSchema());
+}
+export type FrontMatter = z.infer<ReturnType<typeof buildFrontMatterSchema>>;
 
 function keyLine(doc: Document, key: PropertyKey | undefined, counter: LineCounter, yamlLine: number): number {
   if (isMap(doc.contents)) {
@@ -127,7 +134,7 @@ export function parseFrontMatter(yamlText: string, file: string, yamlLine: numbe
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InvalidLessonError(file, yamlLine, 'front matter must be "key: value" lines (it is a list or a single value)');
   }
-  const parsed = frontMatterSchema.safeParse(data);
+  const parsed = frontMatterSchema().safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = issue.path[0];

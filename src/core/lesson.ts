@@ -53,6 +53,11 @@ function firstHeading(body: string): string | undefined {
   return undefined;
 }
 
+/** The lesson's Markdown body, exactly as parseLesson derives it, without parsing the front matter's YAML. */
+export function lessonBody(source: LessonSource): string {
+  return stripJekyll(splitFrontMatter(cleanSourceText(source.text), source.file).body);
+}
+
 export function parseLesson(source: LessonSource): Lesson {
   const text = cleanSourceText(source.text);
   if (text.trim() === '') throw new InvalidLessonError(source.file, 1, 'the file is empty: give it front matter with a title and some Markdown');

@@ -18,39 +18,60 @@ export function dict<T>(entries?: Iterable<readonly [string, T]>): Dict<T> {
   return d;
 }
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date');
+// The schema is built on first use, so that loading this module does not load
+// zod: a valid progress file is read by readProgress below, and zod is asked
+// only about a file that reader does not accept, to say what is wrong with it.
+function buildSchemas() {
+  const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date');
 
-const lessonProgress = z.object({
-  readAt: isoDate.optional(),
-  reads: z.number().int().nonnegative().optional(),
-  bestScore: z.number().min(0).max(1).optional(),
-  lastScore: z.number().min(0).max(1).optional(),
-  quizzedAt: isoDate.optional(),
-});
-export type LessonProgress = z.infer<typeof lessonProgress>;
+  const lessonProgress = z.object({
+    readAt: isoDate.optional(),
+    reads: z.number().int().nonnegative().optional(),
+    bestScore: z.number().min(0).max(1).optional(),
+    lastScore: z.number().min(0).max(1).optional(),
+    quizzedAt: isoDate.optional(),
+  });
 
-/** FSRS memory state of one question, compact: times as epoch seconds. */
-const itemProgress = z.object({
-  lesson: z.string(),
-  topic: z.enum(TOPICS),
-  /** When it is next due, epoch seconds. */
-  due: z.number(),
-  stability: z.number().nonnegative(),
-  difficulty: z.number(),
-  reps: z.number().int().nonnegative(),
-  lapses: z.number().int().nonnegative(),
-  /** 0 new, 1 learning, 2 review, 3 relearning (FSRS states). */
-  state: z.number().int().min(0).max(3),
-  learningSteps: z.number().int().nonnegative().default(0),
-  /** Last review, epoch seconds. */
-  last: z.number(),
-  /** Recent answers, oldest first: [epoch seconds, 1 right / 0 wrong]. */
-  history: z.array(z.tuple([z.number(), z.union([z.literal(0), z.literal(1)])])).max(1000),
-  /** Every answer ever given to it, right and wrong (the history above is bounded). */
-  seen: z.number().int().nonnegative(),
-  right: z.number().int().nonnegative(),
-});
-export type ItemProgress = z.infer<typeof itemProgress>;
+  /** FSRS memory state of one question, compact: times as epoch seconds. */
+  const itemProgress = z.object({
+    lesson: z.string(),
+    topic: z.enum(TOPICS),
+    /** When it is next due, epoch seconds. */
+    due: z.number(),
+    stability: z.number().nonnegative(),
+    difficulty: z.number(),
+    reps: z.number().int().nonnegative(),
+    lapses: z.number().int().nonnegative(),
+    /** 0 new, 1 learning, 2 review, 3 relearning (FSRS states). */
+    state: z.number().int().min(0).max(3),
+    learningSteps: z.number().int().nonnegative().default(0),
+    /** Last review, epoch seconds. */
+    last: z.number(),
+    /** Recent answers, oldest first: [epoch seconds, 1 right / 0 wrong]. */
+    history: z.array(z.tuple([z.number(), z.union([z.literal(0), z.literal(1)])])).max(1000),
+    /** Every answer ever given to it, right and wrong (the history above is bounded). */
+    seen: z.number().int().nonnegative(),
+    right: z.number().int().nonnegative(),
+  });
+
+  const progress = z.object({
+    version: z.literal(PROGRESS_VERSION),
+    current: z.string().optional(),
+    lessons: dictOf(lessonProgress),
+    items: dictOf(itemProgress),
+    /** Days (YYYY-MM-DD, local) with any activity, for streaks and the activity chart; the last 366 are kept. */
+    days: dictOf(z.number().int().nonnegative()).optional().transform((d) => d ?? dict<number>()),
+  });
+  return { lessonProgress, itemProgress, progress };
+}
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+/** The zod schemas (loads zod). */
+export function progressSchemas(): Schemas {
+  return (schemas ??= buildSchemas());
+}
+export type LessonProgress = z.infer<Schemas['lessonProgress']>;
+export type ItemProgress = z.infer<Schemas['itemProgress']>;
 
 /**
  * A record validated key by key into a null-prototype dict. zod's own record
@@ -76,15 +97,109 @@ function dictOf<T extends z.ZodType>(value: T) {
   });
 }
 
-export const progressSchema = z.object({
-  version: z.literal(PROGRESS_VERSION),
-  current: z.string().optional(),
-  lessons: dictOf(lessonProgress),
-  items: dictOf(itemProgress),
-  /** Days (YYYY-MM-DD, local) with any activity, for streaks and the activity chart; the last 366 are kept. */
-  days: dictOf(z.number().int().nonnegative()).optional().transform((d) => d ?? dict<number>()),
-});
-export type Progress = z.infer<typeof progressSchema>;
+export type Progress = z.infer<Schemas['progress']>;
+
+/** Keys of each record, in the schema's order (a test holds them equal to the zod shapes). */
+export const LESSON_PROGRESS_KEYS = ['readAt', 'reads', 'bestScore', 'lastScore', 'quizzedAt'] as const;
+export const ITEM_PROGRESS_KEYS = ['lesson', 'topic', 'due', 'stability', 'difficulty', 'reps', 'lapses', 'state', 'learningSteps', 'last', 'history', 'seen', 'right'] as const;
+export const PROGRESS_KEYS = ['version', 'current', 'lessons', 'items', 'days'] as const;
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isScore = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= 1;
+const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+function readLesson(v: unknown): LessonProgress | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: LessonProgress = {};
+  if (v.readAt !== undefined) {
+    if (!isDate(v.readAt)) return undefined;
+    out.readAt = v.readAt;
+  }
+  if (v.reads !== undefined) {
+    if (!isCount(v.reads)) return undefined;
+    out.reads = v.reads;
+  }
+  if (v.bestScore !== undefined) {
+    if (!isScore(v.bestScore)) return undefined;
+    out.bestScore = v.bestScore;
+  }
+  if (v.lastScore !== undefined) {
+    if (!isScore(v.lastScore)) return undefined;
+    out.lastScore = v.lastScore;
+  }
+  if (v.quizzedAt !== undefined) {
+    if (!isDate(v.quizzedAt)) return undefined;
+    out.quizzedAt = v.quizzedAt;
+  }
+  return out;
+}
+
+function readHistory(v: unknown): ItemProgress['history'] | undefined {
+  if (!Array.isArray(v) || v.length > 1000) return undefined;
+  const out: ItemProgress['history'] = [];
+  for (const entry of v) {
+    if (!Array.isArray(entry) || entry.length !== 2 || !isNumber(entry[0]) || (entry[1] !== 0 && entry[1] !== 1)) return undefined;
+    out.push([entry[0], entry[1]]);
+  }
+  return out;
+}
+
+function readItem(v: unknown): ItemProgress | undefined {
+  if (!isRecord(v)) return undefined;
+  const { lesson, topic, due, stability, difficulty, reps, lapses, state, learningSteps, last, seen, right } = v;
+  if (typeof lesson !== 'string' || !TOPICS.includes(topic as Topic) || !isNumber(due)) return undefined;
+  if (!isNumber(stability) || stability < 0 || !isNumber(difficulty) || !isCount(reps) || !isCount(lapses)) return undefined;
+  if (!isCount(state) || state > 3 || (learningSteps !== undefined && !isCount(learningSteps)) || !isNumber(last)) return undefined;
+  const history = readHistory(v.history);
+  if (!history || !isCount(seen) || !isCount(right)) return undefined;
+  return { lesson, topic: topic as Topic, due, stability, difficulty, reps, lapses, state, learningSteps: learningSteps ?? 0, last, history, seen, right };
+}
+
+function readDict<T>(v: unknown, read: (value: unknown) => T | undefined): Dict<T> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out = dict<T>();
+  for (const key of Object.keys(v)) {
+    const value = read(v[key]);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Reads parsed JSON as progress without zod: the same result the schema gives
+ * for data it accepts (same keys, same order, same defaults), or undefined for
+ * anything it is not sure of, which the schema then judges (a property test
+ * holds the two equal).
+ */
+export function readProgress(data: unknown): Progress | undefined {
+  if (!isRecord(data) || data.version !== PROGRESS_VERSION) return undefined;
+  if (data.current !== undefined && typeof data.current !== 'string') return undefined;
+  const lessons = readDict(data.lessons, readLesson);
+  const items = lessons && readDict(data.items, readItem);
+  const days = data.days === undefined ? dict<number>() : readDict(data.days, (d) => (isCount(d) ? d : undefined));
+  if (!lessons || !items || !days) return undefined;
+  const out: Progress = { version: PROGRESS_VERSION } as Progress;
+  if (data.current !== undefined) out.current = data.current;
+  out.lessons = lessons;
+  out.items = items;
+  out.days = days;
+  return out;
+}
+
+/** The progress schema: readProgress for data it accepts, zod for the rest (and for the reason). */
+export const progressSchema = {
+  safeParse(data: unknown): z.ZodSafeParseResult<Progress> {
+    const fast = readProgress(data);
+    return fast ? { success: true, data: fast } : progressSchemas().progress.safeParse(data);
+  },
+  parse(data: unknown): Progress {
+    return readProgress(data) ?? progressSchemas().progress.parse(data);
+  },
+};
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: dict(), items: dict(), days: dict() };

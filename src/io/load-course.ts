@@ -6,6 +6,7 @@ import { buildCourse, type Course, type CourseProblem } from '../core/course.js'
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes } from './read-text.js';
+import { CourseIndex, type FileOutcome } from './cache-index.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -118,26 +119,38 @@ export function parseLessonFile(file: LessonFile, shownAs = file.path): Lesson {
   return parseLesson({ file: shownAs, relPath: file.relPath, text: readLessonText(file.path, shownAs) });
 }
 
-export function loadCourse(dir: string): LoadedCourse {
+export interface LoadOptions {
+  /** The cache folder for the course index (see cache-index.ts); without it every file is parsed. */
+  cacheDir?: string | undefined;
+}
+
+/** Loads one file: a lesson, a Markdown file that is not a page, or the reason it could not be loaded. */
+function loadFile(file: LessonFile): FileOutcome {
+  try {
+    if (!hasFrontMatter(file.path)) return { kind: 'skipped' };
+    return { kind: 'lesson', lesson: parseLessonFile(file) };
+  } catch (error) {
+    if (error instanceof InvalidLessonError) {
+      return { kind: 'problem', problem: { file: error.file, line: error.line, message: error.problem, severity: 'error' } };
+    }
+    if (error instanceof CourseError) return { kind: 'problem', problem: { file: file.path, line: 1, message: error.message, severity: 'error' } };
+    throw error;
+  }
+}
+
+export function loadCourse(dir: string, options: LoadOptions = {}): LoadedCourse {
   const files = findLessonFiles(dir);
+  const index = options.cacheDir === undefined ? undefined : new CourseIndex(options.cacheDir, dir, (path) => readLessonText(path, path));
   const lessons: Lesson[] = [];
   const problems: CourseProblem[] = [];
   const skipped: string[] = [];
   for (const file of files) {
-    try {
-      if (!hasFrontMatter(file.path)) {
-        skipped.push(file.path);
-        continue;
-      }
-      lessons.push(parseLessonFile(file));
-    } catch (error) {
-      if (error instanceof InvalidLessonError) {
-        problems.push({ file: error.file, line: error.line, message: error.problem, severity: 'error' });
-      } else if (error instanceof CourseError) {
-        problems.push({ file: file.path, line: 1, message: error.message, severity: 'error' });
-      } else throw error;
-    }
+    const outcome = index ? index.outcome(file, () => loadFile(file)) : loadFile(file);
+    if (outcome.kind === 'lesson') lessons.push(outcome.lesson);
+    else if (outcome.kind === 'skipped') skipped.push(file.path);
+    else problems.push(outcome.problem);
   }
+  index?.save();
   const course = buildCourse(lessons, problems);
   if (course.ordered.length === 0) {
     const why = problems.length > 0 ? `none of its ${problems.length} lesson file(s) could be loaded` : 'it holds no Markdown lessons with front matter';

@@ -7,20 +7,23 @@ import { TOPICS } from '../progress.js';
 import { neutraliseLine, normaliseAnswer, stableHash } from '../text.js';
 import type { Question, QuestionKind } from './types.js';
 
-const scalar = z.union([z.string(), z.number()]).transform((v) => neutraliseLine(String(v)).trim());
-
-const entrySchema = z
-  .object({
-    question: scalar.pipe(z.string().min(1, 'must not be empty')),
-    type: z.enum(['single', 'multiple', 'text', 'boolean']).optional(),
-    choices: z.array(scalar).optional(),
-    answer: z.union([z.boolean(), scalar, z.array(scalar).min(1)]),
-    accept: z.array(scalar).optional(),
-    explanation: scalar.optional(),
-    topic: z.enum(TOPICS).optional(),
-  })
-  .strict();
-type Entry = z.infer<typeof entrySchema>;
+// Built on first use, so that loading this module does not load zod.
+function buildEntrySchema() {
+  const scalar = z.union([z.string(), z.number()]).transform((v) => neutraliseLine(String(v)).trim());
+  return z
+    .object({
+      question: scalar.pipe(z.string().min(1, 'must not be empty')),
+      type: z.enum(['single', 'multiple', 'text', 'boolean']).optional(),
+      choices: z.array(scalar).optional(),
+      answer: z.union([z.boolean(), scalar, z.array(scalar).min(1)]),
+      accept: z.array(scalar).optional(),
+      explanation: scalar.optional(),
+      topic: z.enum(TOPICS).optional(),
+    })
+    .strict();
+}
+let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
+type Entry = z.infer<ReturnType<typeof buildEntrySchema>>;
 
 function entryLines(yaml: string): number[] {
   const lines: number[] = [];
@@ -64,7 +67,7 @@ export function parseQuizBlock(yaml: string, line: number, file: string, lessonI
   const starts = Array.isArray(data) ? entryLines(yaml) : [0];
   return entries.map((raw, index) => {
     const at = line + (starts[index] ?? 0);
-    const parsed = entrySchema.safeParse(raw);
+    const parsed = (entrySchema ??= buildEntrySchema()).safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const key = issue.path[0];

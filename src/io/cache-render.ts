@@ -1,0 +1,73 @@
+// The render cache: a lesson as the terminal shows it, kept with the Markdown
+// it came from and keyed by everything else the rendering depends on (width,
+// colour level, and the flags and environment the colour libraries read), so
+// that reading a lesson again does not load the Markdown renderer at all.
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildId, hashKey, readCache, writeCache } from './cache.js';
+
+/** Enough for a large course read many times over; beyond it the oldest go. */
+const MAX_ENTRIES = 2_000;
+
+/** Environment variables that marked-terminal's colour libraries consult (chalk, @colors/colors). */
+const COLOUR_ENV = ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'COLORTERM', 'CI', 'CI_NAME', 'TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'TEAMCITY_VERSION', 'TERM_PROGRAM', 'TERM_PROGRAM_VERSION'];
+
+export interface RenderKeyInput {
+  /** What is rendered: the lesson's file (its Markdown is compared in full, see readRender). */
+  source: string;
+  width: number;
+  /** chalk's level, 0 to 3. */
+  level: number;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** The command line (@colors/colors reads --color and --no-color from it); process.argv by default. */
+  argv?: readonly string[];
+}
+
+/** The entry's name: the source and everything but the Markdown that the rendering depends on. */
+export function renderKey(input: RenderKeyInput): string {
+  const env = COLOUR_ENV.map((k) => (input.env[k] === undefined ? '' : `${k}=${input.env[k]}`)).join('\u0000');
+  const flags = (input.argv ?? process.argv).filter((a) => /^--(no-)?colou?rs?(=|$)/.test(a)).join('\u0000');
+  return hashKey([buildId(), input.width, input.level, input.isTTY, process.platform, env, flags, input.source].join('\u0001'));
+}
+
+// An entry: a header line with the key and the two lengths, then the Markdown
+// it was rendered from, then the rendering. It is used only when the Markdown
+// is the same, in full (a string comparison, cheaper than hashing it), and the
+// lengths add up (a write cut short is never shown).
+export function readRender(cacheDir: string, key: string, markdown: string): string | undefined {
+  const text = readCache(join(cacheDir, 'render', key));
+  if (text === undefined) return undefined;
+  const newline = text.indexOf('\n');
+  const header = /^pm-guide render 2 (\S+) (\d+) (\d+)$/.exec(text.slice(0, Math.max(newline, 0)));
+  if (!header || header[1] !== key || Number(header[2]) !== markdown.length) return undefined;
+  const start = newline + 1 + markdown.length;
+  if (text.length !== start + Number(header[3]) || text.slice(newline + 1, start) !== markdown) return undefined;
+  const rendered = text.slice(start);
+  return rendered.includes('\u0000') ? undefined : rendered;
+}
+
+export function writeRender(cacheDir: string, key: string, markdown: string, rendered: string): void {
+  const dir = join(cacheDir, 'render');
+  writeCache(join(dir, key), `pm-guide render 2 ${key} ${markdown.length} ${rendered.length}\n${markdown}${rendered}`);
+  prune(dir);
+}
+
+/** Keeps the folder bounded: past MAX_ENTRIES, the least recently written quarter goes. */
+function prune(dir: string): void {
+  try {
+    const names = readdirSync(dir);
+    if (names.length <= MAX_ENTRIES) return;
+    const aged = names.map((name) => {
+      try {
+        return { name, at: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, at: 0 };
+      }
+    });
+    aged.sort((a, b) => a.at - b.at);
+    for (const { name } of aged.slice(0, Math.ceil(MAX_ENTRIES / 4))) rmSync(join(dir, name), { force: true });
+  } catch {
+    // A cache left a little large is harmless.
+  }
+}
