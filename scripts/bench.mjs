@@ -17,7 +17,7 @@
 // - Timings are never asserted in tests; this file is the record.
 //
 // Options (environment): PM_BENCH_RUNS (default 15), PM_BENCH_OUT (default
-// BENCHMARKS.md; "-" prints only).
+// BENCHMARKS.md; "-" prints only), PM_BENCH_KEEP=1 keeps the generated data.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ const CASE_BUDGET_MS = 12_000;
 const NOW = new Date();
 
 const tmp = mkdtempSync(join(tmpdir(), 'pm-guide-bench-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+if (!process.env.PM_BENCH_KEEP) process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
 // ---------------------------------------------------------------- measuring
 

@@ -12,7 +12,7 @@
 // - Our own code is small and always needed, so it is one file.
 import { build } from 'esbuild';
 import { builtinModules, createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -37,7 +37,7 @@ const builtins = new Set(builtinModules);
 // to load (child_process, used by commander only for subcommands we do not
 // have; tty and net, which only a terminal needs). Code that imports them gets
 // getters that load them on first use.
-const LAZY_BUILTINS = ['child_process', 'tty', 'net', 'readline', 'worker_threads', 'v8', 'perf_hooks', 'http', 'https', 'zlib', 'dns', 'dgram', 'inspector'];
+const LAZY_BUILTINS = ['child_process', 'os', 'tty', 'net', 'readline', 'worker_threads', 'v8', 'perf_hooks', 'http', 'https', 'zlib', 'dns', 'dgram', 'inspector'];
 const lazyBuiltinNames = Object.fromEntries(LAZY_BUILTINS.map((m) => [m, Object.keys(createRequire(import.meta.url)(m))]));
 
 /** Plugin: lazy Node modules, and chalk without its colour detection (theme.ts always sets the level, from our own policy). */
@@ -98,26 +98,50 @@ const common = {
   banner: { js: "var __pmImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-// Packages every command loads (colour, the command line): part of cli.cjs, not vendor files.
-const HOT = ['chalk', 'commander'];
+// Packages every command loads (colour): part of cli.cjs, not vendor files. (commander is
+// a vendor file: read, list and next are recognised without it, see src/cli/fast-args.ts.)
+const HOT = ['chalk'];
 /** Where cli.cjs's copy of each HOT package lives, to share it only with dependencies that import that same copy. */
 const hotPaths = new Map();
 /** vendor name -> { entry: what to bundle, path: the resolved file (to tell shared copies from nested ones) } */
 const vendors = new Map();
 
-/** Packages our code imports a default from (`import chalk from 'chalk'`). */
-function findDefaultImports(dir, found = new Set()) {
+/**
+ * What our code imports from each package: the names it imports (a stub
+ * defines only those: every getter costs start-up time in each module that
+ * imports the stub), or '*' when it takes the whole module, and whether it
+ * imports the default export.
+ */
+function findImports(dir, found = new Map()) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) findDefaultImports(path, found);
-    else if (entry.name.endsWith('.ts')) {
+    if (entry.isDirectory()) findImports(path, found);
+    else if (/\.c?ts$/.test(entry.name)) {
       const text = readFileSync(path, 'utf8');
-      for (const m of text.matchAll(/^import\s+(?!type\b)[A-Za-z_$][\w$]*\s*(?:,[^;]*?)?\s*from\s*'([^']+)'/gm)) found.add(m[1]);
+      for (const m of text.matchAll(/^import\s+(?!type\b)([^'";]*?)\s*from\s*'([^']+)'/gm)) {
+        const [, clause, spec] = m;
+        const info = found.get(spec) ?? { names: new Set(), all: false, default: false };
+        found.set(spec, info);
+        const braces = /\{([^}]*)\}/.exec(clause);
+        const outside = clause.replace(/\{[^}]*\}/, '').replace(/,/g, ' ').trim();
+        if (outside.startsWith('*')) info.all = true;
+        else if (outside !== '') info.default = true;
+        for (const part of braces ? braces[1].split(',') : []) {
+          const name = part.trim().split(/\s+as\s+/)[0].trim();
+          if (name && !name.startsWith('type ')) info.names.add(name);
+        }
+      }
+      for (const m of text.matchAll(/import\(\s*'([^']+)'\s*\)/g)) {
+        const info = found.get(m[1]) ?? { names: new Set(), all: false, default: false };
+        info.all = true;
+        found.set(m[1], info);
+      }
     }
   }
   return found;
 }
-const defaultImported = findDefaultImports(join(root, 'src'));
+const ourImports = findImports(join(root, 'src'));
+const defaultImported = new Set([...ourImports].filter(([, info]) => info.default).map(([spec]) => spec));
 const exportNames = new Map();
 
 async function namesOf(name) {
@@ -183,13 +207,14 @@ function vendorPlugin(own) {
         // module.exports (as Node does), so a package our code default-imports
         // is required at once; the others wait behind getters.
         if (defaultImported.has(args.path)) return { loader: 'js', contents: `module.exports = require(${file});\n` };
-        const names = await namesOf(args.path);
+        const used = ourImports.get(args.path);
+        const names = (await namesOf(args.path)).filter((n) => n !== 'default' && (!used || used.all || used.names.has(n)));
         return {
           loader: 'js',
           contents: `"use strict";
 let m;
 const load = () => m ?? (m = require(${file}));
-for (const k of ${JSON.stringify(names.filter((n) => n !== 'default'))}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });
+for (const k of ${JSON.stringify(names)}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });
 `,
         };
       });
@@ -285,6 +310,18 @@ try {
 } catch (error) {
   rmSync(outdir, { recursive: true, force: true });
   throw error;
+}
+
+// Every built file as pure ASCII: esbuild leaves non-ASCII characters in regular
+// expression literals, and one such character makes V8 hold the whole file as
+// two-byte text, slower to read and twice the memory. A \\uXXXX escape means
+// the same character in a regex, string, template or comment (String.raw aside,
+// which is checked for).
+for (const file of [join(outdir, 'cli.cjs'), join(outdir, 'boot.cjs'), ...readdirSync(join(outdir, 'vendor')).map((f) => join(outdir, 'vendor', f))]) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) continue;
+  if (text.split('\n').some((line) => /[^\x00-\x7f]/.test(line) && line.includes('String.raw'))) throw new Error(`${file}: non-ASCII text in a String.raw template`);
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 // Swap the new build in.

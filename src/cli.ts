@@ -1,9 +1,9 @@
 // The entry point, and the one place that turns an error into a message and an
 // exit code. Everything below throws typed errors; nothing else exits.
-import { CommanderError } from 'commander';
 import { PmGuideError } from './core/errors.js';
 import { neutraliseLine } from './core/text.js';
-import { buildProgram, type GlobalOptions } from './cli/program.js';
+import { fastCommand, type FastCommand } from './cli/fast-args.js';
+import type { GlobalOptions } from './cli/program.js';
 import type { Context } from './commands/context.js';
 import { resolvePaths } from './io/paths.js';
 import { lazyInput, lazyOutput } from './io/std-streams.js';
@@ -74,8 +74,25 @@ function wantsHome(args: readonly string[]): boolean {
   return true;
 }
 
-export async function main(argv: string[]): Promise<void> {
-  applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(stdout.isTTY), env: process.env }));
+/** The common command lines, run without building commander's program (see cli/fast-args.ts). */
+async function runFast(command: FastCommand): Promise<void> {
+  const ctx = makeContext(command.globals);
+  switch (command.name) {
+    case 'read':
+      return (await import('./commands/read.js')).runRead(ctx, { lesson: command.lesson, pager: command.pager });
+    case 'list':
+      return (await import('./commands/list.js')).runList(ctx, { json: command.json });
+    case 'next':
+      return (await import('./commands/next.js')).runNext(ctx, { pager: command.pager });
+  }
+}
+
+/** commander's error class, once commander is loaded (only the program needs it). */
+let CommanderErrorClass: (abstract new (...args: never[]) => Error & { exitCode: number }) | undefined;
+
+async function runProgram(argv: string[]): Promise<void> {
+  const [{ buildProgram }, { CommanderError }] = await Promise.all([import('./cli/program.js'), import('commander')]);
+  CommanderErrorClass = CommanderError;
   const program = buildProgram(makeContext);
   // Commands copy these settings only when they are created, so each gets them here:
   // otherwise commander exits by itself (with 1) on a mistake in a command's arguments.
@@ -92,10 +109,22 @@ export async function main(argv: string[]): Promise<void> {
       getErrHasColors: () => envColor() ?? Boolean(stderr.isTTY && (stderr as NodeJS.WriteStream).hasColors?.()),
     });
   }
+  await program.parseAsync(wantsHome(argv.slice(2)) ? [...argv, 'home'] : argv);
+}
+
+/** True for commander's own errors (usage mistakes, help, version). */
+function isCommanderError(error: unknown): error is { exitCode: number } {
+  return CommanderErrorClass !== undefined && error instanceof CommanderErrorClass;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(stdout.isTTY), env: process.env }));
   try {
-    await program.parseAsync(wantsHome(argv.slice(2)) ? [...argv, 'home'] : argv);
+    const fast = fastCommand(argv.slice(2));
+    if (fast) await runFast(fast);
+    else await runProgram(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (isCommanderError(error)) {
       // Help and version exit 0; a usage mistake exits 2, as with most command-line tools.
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;

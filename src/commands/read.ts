@@ -12,7 +12,7 @@ import { page, shouldPage } from '../ui/pager.js';
 import { c, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from './context.js';
 import { openSession, resolveLesson, type Session } from './session.js';
-import { lessonFooter } from './footer.js';
+import { hasQuizMaterial, lessonFooter } from './footer.js';
 import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
 
 export interface ReadOptions {
@@ -20,19 +20,28 @@ export interface ReadOptions {
   pager: boolean;
 }
 
-/** A lesson rendered for this terminal: from the render cache when it was rendered so before (see io/cache-render.ts). */
+/** A lesson rendered for this terminal. */
 export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string> {
+  return (await renderCached(ctx, lesson)).rendered;
+}
+
+/**
+ * A lesson rendered for this terminal, and whether it has quiz material: from
+ * the render cache when it was rendered so before (see io/cache-render.ts).
+ * quizMaterial is undefined when the cache is not used.
+ */
+async function renderCached(ctx: Context, lesson: Lesson): Promise<{ rendered: string; quizMaterial?: boolean }> {
   const markdown = prepareMarkdown(lesson.body, lesson.title);
   const options = { width: terminalWidth(ctx), color: ctx.color };
   const cacheDir = cacheFolder(ctx.env, ctx.paths.cacheDir);
   // Code in colour is highlighted by cli-highlight, whose colour detection has inputs of its own: always rendered.
-  if (cacheDir === undefined || (ctx.color && needsHighlighter(markdown))) return renderMarkdown(markdown, options);
+  if (cacheDir === undefined || (ctx.color && needsHighlighter(markdown))) return { rendered: await renderMarkdown(markdown, options) };
   const key = renderKey({ source: lesson.file, width: options.width, level: c.level, isTTY: Boolean(ctx.stdout.isTTY), env: ctx.env });
-  const cached = readRender(cacheDir, key, markdown);
+  const cached = readRender(cacheDir, key, lesson.title, lesson.body);
   if (cached !== undefined) return cached;
-  const rendered = await renderMarkdown(markdown, options);
-  writeRender(cacheDir, key, markdown, rendered);
-  return rendered;
+  const entry = { rendered: await renderMarkdown(markdown, options), quizMaterial: hasQuizMaterial(lesson) };
+  writeRender(cacheDir, key, lesson.title, lesson.body, entry);
+  return entry;
 }
 
 /** Writes text to stdout, through the pager when it is long and stdout is a terminal. True when it was paged. */
@@ -45,7 +54,7 @@ export async function output(ctx: Context, text: string, pager: boolean): Promis
 
 /** Renders a course lesson with its footer, marks it read, and shows it. True when it went through the pager. */
 export async function showLesson(ctx: Context, session: Session, node: CourseNode, opts: { pager: boolean; header?: string }): Promise<boolean> {
-  const body = await renderLesson(ctx, node.lesson);
+  const { rendered: body, quizMaterial } = await renderCached(ctx, node.lesson);
   let saveError: unknown;
   try {
     session.progress = session.store.update((p) => markRead(p, node.lesson.id, ctx.now()));
@@ -53,7 +62,7 @@ export async function showLesson(ctx: Context, session: Session, node: CourseNod
     if (!(error instanceof PmGuideError)) throw error;
     saveError = error; // Show the lesson all the same, then report why it was not recorded.
   }
-  const parts = [opts.header, body, lessonFooter(ctx, session, node)].filter((p): p is string => p !== undefined);
+  const parts = [opts.header, body, lessonFooter(ctx, session, node, { quizMaterial })].filter((p): p is string => p !== undefined);
   const paged = await output(ctx, parts.join('\n\n'), opts.pager);
   if (saveError) throw saveError;
   return paged;

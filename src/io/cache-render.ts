@@ -1,7 +1,8 @@
-// The render cache: a lesson as the terminal shows it, kept with the Markdown
-// it came from and keyed by everything else the rendering depends on (width,
-// colour level, and the flags and environment the colour libraries read), so
-// that reading a lesson again does not load the Markdown renderer at all.
+// The render cache: a lesson as the terminal shows it, kept with the title and
+// Markdown it came from and keyed by everything else the rendering depends on
+// (width, colour level, and the flags and environment the colour libraries
+// read), so that reading a lesson again does not load the Markdown renderer,
+// nor work out the lesson's quiz material for the footer.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildId, hashKey, readCache, writeCache } from './cache.js';
@@ -31,25 +32,35 @@ export function renderKey(input: RenderKeyInput): string {
   return hashKey([buildId(), input.width, input.level, input.isTTY, process.platform, env, flags, input.source].join('\u0001'));
 }
 
-// An entry: a header line with the key and the two lengths, then the Markdown
-// it was rendered from, then the rendering. It is used only when the Markdown
-// is the same, in full (a string comparison, cheaper than hashing it), and the
-// lengths add up (a write cut short is never shown).
-export function readRender(cacheDir: string, key: string, markdown: string): string | undefined {
+/** What is kept of a lesson shown before: its rendering, and whether it has anything to quiz on (for the footer). */
+export interface RenderEntry {
+  rendered: string;
+  quizMaterial: boolean;
+}
+
+// An entry: a header line with the key, the lengths and the quiz flag, then
+// the title and Markdown body it was rendered from, then the rendering. It is
+// used only when title and body are the same, in full (a string comparison,
+// cheaper than hashing them), and the lengths add up (a write cut short is
+// never shown).
+export function readRender(cacheDir: string, key: string, title: string, body: string): RenderEntry | undefined {
   const text = readCache(join(cacheDir, 'render', key));
   if (text === undefined) return undefined;
   const newline = text.indexOf('\n');
-  const header = /^pm-guide render 2 (\S+) (\d+) (\d+)$/.exec(text.slice(0, Math.max(newline, 0)));
-  if (!header || header[1] !== key || Number(header[2]) !== markdown.length) return undefined;
-  const start = newline + 1 + markdown.length;
-  if (text.length !== start + Number(header[3]) || text.slice(newline + 1, start) !== markdown) return undefined;
-  const rendered = text.slice(start);
-  return rendered.includes('\u0000') ? undefined : rendered;
+  const header = /^pm-guide render 3 (\S+) (\d+) (\d+) (\d+) ([01])$/.exec(text.slice(0, Math.max(newline, 0)));
+  if (!header || header[1] !== key || Number(header[2]) !== title.length || Number(header[3]) !== body.length) return undefined;
+  const bodyAt = newline + 1 + title.length;
+  const renderedAt = bodyAt + body.length;
+  if (text.length !== renderedAt + Number(header[4])) return undefined;
+  if (text.slice(newline + 1, bodyAt) !== title || text.slice(bodyAt, renderedAt) !== body) return undefined;
+  const rendered = text.slice(renderedAt);
+  return rendered.includes('\u0000') ? undefined : { rendered, quizMaterial: header[5] === '1' };
 }
 
-export function writeRender(cacheDir: string, key: string, markdown: string, rendered: string): void {
+export function writeRender(cacheDir: string, key: string, title: string, body: string, entry: RenderEntry): void {
   const dir = join(cacheDir, 'render');
-  writeCache(join(dir, key), `pm-guide render 2 ${key} ${markdown.length} ${rendered.length}\n${markdown}${rendered}`);
+  const header = `pm-guide render 3 ${key} ${title.length} ${body.length} ${entry.rendered.length} ${entry.quizMaterial ? 1 : 0}`;
+  writeCache(join(dir, key), `${header}\n${title}${body}${entry.rendered}`);
   prune(dir);
 }
 

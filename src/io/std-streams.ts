@@ -57,10 +57,9 @@ function flushOthers(fd: 1 | 2): void {
 
 /**
  * stdout (fd 1) or stderr (fd 2), written directly when it is a pipe or a file.
- * Writes are gathered and go out in one write(2) at the end of the current
- * turn of the event loop (a course list is thousands of lines, and each
- * write(2) costs more than the line), at 64 KiB, before any write to the other
- * stream, and at exit.
+ * Writes are gathered and go out in one write(2) once the code that made them
+ * yields (a course list is thousands of lines, and each write(2) costs more
+ * than the line), at 64 KiB, before any write to the other stream, and at exit.
  */
 export function lazyOutput(fd: 1 | 2, options: LazyOutputOptions): OutStream {
   let stream: NodeJS.WriteStream | undefined;
@@ -118,7 +117,7 @@ export function lazyOutput(fd: 1 | 2, options: LazyOutputOptions): OutStream {
     if (size >= FLUSH_AT) flush();
     else if (!scheduled) {
       scheduled = true;
-      setImmediate(() => {
+      queueMicrotask(() => {
         scheduled = false;
         flush();
       });
