@@ -76,6 +76,16 @@ export class ProgressStore {
   private readonly lockTimeoutMs: number;
   private readonly now: () => Date;
   private readonly lockFile: string;
+  /**
+   * The progress this store last read or wrote, with the file's text. When the
+   * file still holds exactly that text, an update starts from it instead of
+   * parsing and validating the file again (a quiz saves every answer so; on a
+   * large file that is most of the time an answer takes). Comparing the text,
+   * not timestamps, means no other writer's change can go unseen. Progress
+   * values are never changed in place (core/progress.ts returns new ones),
+   * which is what makes keeping one safe.
+   */
+  private known: { text: string; progress: Progress } | undefined;
 
   constructor(options: ProgressStoreOptions) {
     this.file = options.file;
@@ -102,7 +112,10 @@ export class ProgressStore {
       throw new ProgressFileError(show(this.file), `cannot be read (${code})`, 'check its permissions, or choose another file with --progress');
     }
     const result = parseProgressText(text);
-    if (result.ok) return result.progress;
+    if (result.ok) {
+      this.known = { text, progress: result.progress };
+      return result.progress;
+    }
     if (result.newer !== undefined) {
       throw new ProgressFileError(
         show(this.file),
@@ -115,14 +128,26 @@ export class ProgressStore {
     return emptyProgress();
   }
 
+  /** The progress last read or written, when the file still holds exactly its text (asked under the lock). */
+  private unchanged(): Progress | undefined {
+    if (!this.known) return undefined;
+    try {
+      return readFileSync(this.file, 'utf8') === this.known.text ? this.known.progress : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Applies a change under the lock, to the freshest copy on disk, and saves it atomically. */
   update(change: (progress: Progress) => Progress): Progress {
     this.ensureFolder();
     this.lock();
     try {
       this.removeStrayTempFiles();
-      const next = change(this.load());
-      this.writeAtomic(`${JSON.stringify(next)}\n`);
+      const next = change(this.unchanged() ?? this.load());
+      const text = `${JSON.stringify(next)}\n`;
+      this.writeAtomic(text);
+      this.known = { text, progress: next };
       return next;
     } finally {
       this.unlock();
