@@ -1,7 +1,7 @@
 // Loads a course folder: every Markdown page below it (recursively, symlink
 // loops and all), each parsed on its own so one bad file never hides the rest.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, sep } from 'node:path';
 import { buildCourse, type Course, type CourseProblem } from '../core/course.js';
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
@@ -22,14 +22,16 @@ export function findLessonFiles(dir: string): LessonFile[] {
   let rootReal: string;
   try {
     if (!statSync(dir).isDirectory()) throw new CourseError(`${dir} is not a folder`, 'point --lessons at a folder of Markdown lessons');
-    rootReal = realpathSync(dir);
+    rootReal = realpathSync.native(dir);
   } catch (error) {
     if (error instanceof CourseError) throw error;
     throw new CourseError(`lessons folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given with --lessons or PM_GUIDE_LESSONS');
   }
   const files: LessonFile[] = [];
   const visited = new Set<string>([rootReal]);
-  const walk = (current: string, depth: number): void => {
+  // `rel` is the folder's path below `dir`, built as we go (path.relative for each of
+  // thousands of files costs more than the rest of the walk).
+  const walk = (current: string, rel: string, depth: number): void => {
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
@@ -37,9 +39,14 @@ export function findLessonFiles(dir: string): LessonFile[] {
       return; // An unreadable sub-folder is skipped; the rest of the course still loads.
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // join(current, name), worked out once per folder: a name from readdir holds no separator
+    // and is never "." or "..", so joining it is appending it to the normalised folder path.
+    let folder = join(current);
+    if (folder.length > 1 && folder.endsWith(sep)) folder = folder.slice(0, -1);
+    const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : `${folder}${sep}`;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const full = join(current, entry.name);
+      const full = `${prefix}${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -55,19 +62,19 @@ export function findLessonFiles(dir: string): LessonFile[] {
         if (SKIPPED_DIRS.has(entry.name) || depth >= MAX_DEPTH) continue;
         let real: string;
         try {
-          real = realpathSync(full);
+          real = realpathSync.native(full);
         } catch {
           continue;
         }
         if (visited.has(real)) continue; // A symlink loop, or a folder already seen through another link.
         visited.add(real);
-        walk(full, depth + 1);
+        walk(full, rel === '' ? entry.name : `${rel}${sep}${entry.name}`, depth + 1);
       } else if (isFile && LESSON_FILE.test(entry.name)) {
-        files.push({ path: full, relPath: relative(dir, full) });
+        files.push({ path: full, relPath: rel === '' ? entry.name : `${rel}${sep}${entry.name}` });
       }
     }
   };
-  walk(dir, 0);
+  walk(dir, '', 0);
   return files;
 }
 

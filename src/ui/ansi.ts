@@ -12,8 +12,11 @@ const ZERO = /[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
 
 /** Columns a string takes on screen (wide CJK and emoji count two). */
 export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  // ASCII is one column a character (nothing in it is wide or zero-width): no need to look at each.
+  if (/^[\x00-\x7f]*$/.test(plain)) return plain.length;
   let width = 0;
-  for (const ch of stripAnsi(text)) {
+  for (const ch of plain) {
     if (ZERO.test(ch)) continue;
     width += WIDE.test(ch) && ch.codePointAt(0)! > 0x2000 && !/[\u2000-\u2bff]/.test(ch) ? 2 : 1;
   }

@@ -1,0 +1,165 @@
+// The caches (course index, rendered lessons, V8's code cache) change how fast
+// pm-guide answers, never what it says: every output here is compared, byte
+// for byte, with a run that has caching off (PM_GUIDE_NO_CACHE=1), after the
+// course changes, and with the cache files damaged.
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanTemps, fixturesDir, lessonsDir, run, tempDir, type RunResult } from '../helpers/run.js';
+
+afterAll(cleanTemps);
+
+/** Runs pm-guide twice from the same progress, cached and uncached, and expects the same result. */
+function same(home: string, progressTemplate: string | undefined, args: string[], env: Record<string, string> = {}): RunResult {
+  const results = [false, true].map((cached) => {
+    const progress = join(home, 'progress.json');
+    if (progressTemplate === undefined) rmSync(progress, { force: true });
+    else writeFileSync(progress, progressTemplate);
+    const r = run(['--progress', progress, ...args], { env: { HOME: home, ...env, ...(cached ? {} : { PM_GUIDE_NO_CACHE: '1' }) } });
+    return { ...r, saved: readFileSyncOr(progress) };
+  });
+  const [uncached, cached] = results as [RunResult & { saved: string }, RunResult & { saved: string }];
+  expect(cached.code, cached.stderr).toBe(uncached.code);
+  expect(cached.stdout).toBe(uncached.stdout);
+  expect(cached.stderr).toBe(uncached.stderr);
+  // What is saved must not depend on the cache either, but for the time of day in it.
+  expect(cached.saved.replace(/"\d{4}-\d\d-\d\dT[^"]*"/g, 'T')).toBe(uncached.saved.replace(/"\d{4}-\d\d-\d\dT[^"]*"/g, 'T'));
+  return cached;
+}
+
+function readFileSyncOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const cacheFiles = (home: string, sub = ''): string[] => {
+  try {
+    return readdirSync(join(home, 'cache', 'pm-guide', sub));
+  } catch {
+    return [];
+  }
+};
+
+/** Makes files older than the index's two-second "too recent to trust" window. */
+function age(dir: string): Promise<void> {
+  const old = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), old, old);
+  }
+  // ctime cannot be set back: wait until it too is outside the window.
+  return new Promise((resolve) => setTimeout(resolve, 2_100));
+}
+
+describe('the shipped course, cached and uncached', () => {
+  const home = tempDir();
+  const readTwo = JSON.stringify({ version: 1, lessons: { 'what-is-product-management': { readAt: '2026-01-05T10:00:00.000Z', reads: 1, bestScore: 1 } }, items: {} });
+
+  it.each([
+    [['list']],
+    [['list', '--json']],
+    [['--color', 'list']],
+    [['read', 'core-responsibilities', '--no-pager']],
+    [['--color', 'read', 'roadmaps', '--no-pager']],
+    [['read', '2.3', '--no-pager'], { COLUMNS: '60' }],
+    [['next']],
+    [['quiz', 'roadmaps', '--preview']],
+    [['--help']],
+    [['read', 'no-such-lesson']],
+  ] as Array<[string[], Record<string, string>?]>)('%j says the same, first run and every run after', (args, env) => {
+    for (let i = 0; i < 3; i++) same(home, readTwo, args, env);
+    expect(cacheFiles(home).some((f) => f.startsWith('course-'))).toBe(true);
+  });
+
+  it('kept rendered lessons and compiled code', () => {
+    expect(cacheFiles(home, 'render').length).toBeGreaterThan(0);
+    expect(cacheFiles(home, 'v8').flatMap((version) => cacheFiles(home, join('v8', version))).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a course that changes under the cache', () => {
+  let course: string;
+  let home: string;
+  const pm = (...args: string[]) => same(home, undefined, ['--lessons', course, ...args]);
+
+  beforeAll(async () => {
+    course = join(tempDir(), 'course');
+    cpSync(join(fixturesDir, 'course'), course, { recursive: true });
+    home = tempDir();
+    await age(course);
+    pm('list');
+    pm('read', 'duties', '--no-pager');
+    const index = cacheFiles(home).find((f) => f.startsWith('course-'))!;
+    const stored = JSON.parse(readFileSync(join(home, 'cache', 'pm-guide', index), 'utf8')) as { files: unknown[] };
+    expect(stored.files.length).toBe(5); // Every page indexed (README.txt is not Markdown).
+  }, 30_000);
+
+  it('sees a title changed', () => {
+    const file = join(course, '01-basics', '02-tools.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Areas and Tools"', 'title: "Garden Tools"'));
+    expect(pm('list').stdout).toMatch(/Garden Tools/);
+    pm('read', 'Garden Tools', '--no-pager');
+  });
+
+  it('sees a page edited to the same size with its mtime put back', () => {
+    const file = join(course, '01-basics', '01-duties.md');
+    const before = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Planning the Beds', 'Planning the Rows'));
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    expect(pm('read', 'duties', '--no-pager').stdout).toMatch(/Planning the Rows/);
+    pm('list');
+  });
+
+  it('sees pages added, removed and renamed, and a page that stops being one', () => {
+    mkdirSync(join(course, '03-new'));
+    writeFileSync(join(course, '03-new', 'index.md'), '---\ntitle: "New Module"\nhas_children: true\nnav_order: 3\n---\n\nNew.\n');
+    writeFileSync(join(course, '03-new', '01-first.md'), '---\ntitle: "First New"\nparent: "New Module"\n---\n\n## Steps\n\n- **Dig**: turn the soil.\n');
+    expect(pm('list').stdout).toMatch(/First New/);
+    rmSync(join(course, '02-more', '01-seasons.md'));
+    renameSync(join(course, '01-basics', '02-tools.md'), join(course, '01-basics', '09-tools.md'));
+    pm('list');
+    pm('list', '--json');
+    writeFileSync(join(course, '03-new', '01-first.md'), 'No front matter any more.\n');
+    pm('list');
+    appendFileSync(join(course, '01-basics', 'index.md'), '\n---\nbroken: [\n');
+    pm('list');
+    writeFileSync(join(course, '01-basics', '01-duties.md'), '---\ntitle: [broken\n---\n');
+    pm('list');
+    pm('next');
+  });
+
+  it('never trusts a damaged cache', () => {
+    const root = join(home, 'cache', 'pm-guide');
+    const index = cacheFiles(home).find((f) => f.startsWith('course-'))!;
+    const text = readFileSync(join(root, index), 'utf8');
+    for (const damaged of [text.slice(0, text.length / 2), text.replace(/"files":\[\[/, '"files":[[7,'), 'null', '\u0000\u0000', '']) {
+      writeFileSync(join(root, index), damaged);
+      pm('list');
+      pm('read', '1.1', '--no-pager');
+    }
+    for (const name of cacheFiles(home, 'render')) {
+      const path = join(root, 'render', name);
+      const entry = readFileSync(path, 'utf8');
+      writeFileSync(path, entry.slice(0, entry.length - 10));
+    }
+    pm('read', '1.1', '--no-pager');
+    for (const version of cacheFiles(home, 'v8')) {
+      for (const name of cacheFiles(home, join('v8', version))) writeFileSync(join(root, 'v8', version, name), 'not V8 data');
+    }
+    pm('list');
+    pm('read', '1.1', '--no-pager');
+  });
+});
+
+describe('the shipped course read from an index built before', () => {
+  it('is the same course the uncached loader builds', () => {
+    const home = tempDir();
+    const progress = JSON.stringify({ version: 1, lessons: {}, items: {} });
+    same(home, progress, ['--lessons', lessonsDir, 'list', '--json']);
+    same(home, progress, ['--lessons', lessonsDir, 'list', '--json']);
+  });
+});
