@@ -3,10 +3,11 @@
 import type { CourseNode } from '../core/course.js';
 import { PmGuideError } from '../core/errors.js';
 import { markRead } from '../core/progress.js';
-import type { Lesson } from '../core/lesson.js';
+import { lessonBody, type Lesson } from '../core/lesson.js';
 import { parseLessonFile } from '../io/load-course.js';
 import { cacheFolder } from '../io/cache.js';
-import { readRender, renderKey, writeRender } from '../io/cache-render.js';
+import { readRender, readSource, renderKey, writeRender } from '../io/cache-render.js';
+import { decodeLessonBytes } from '../io/read-text.js';
 import { needsHighlighter, renderMarkdown, prepareMarkdown } from '../ui/render.js';
 import { page, shouldPage } from '../ui/pager.js';
 import { c, theme } from '../ui/theme.js';
@@ -27,21 +28,34 @@ export async function renderLesson(ctx: Context, lesson: Lesson): Promise<string
 
 /**
  * A lesson rendered for this terminal, and whether it has quiz material: from
- * the render cache when it was rendered so before (see io/cache-render.ts).
- * quizMaterial is undefined when the cache is not used.
+ * the render cache when its file and title are those it was rendered from
+ * (see io/cache-render.ts). quizMaterial is undefined when the cache is not used.
  */
 async function renderCached(ctx: Context, lesson: Lesson): Promise<{ rendered: string; quizMaterial?: boolean }> {
-  const markdown = prepareMarkdown(lesson.body, lesson.title);
   const options = { width: terminalWidth(ctx), color: ctx.color };
   const cacheDir = cacheFolder(ctx.env, ctx.paths.cacheDir);
-  // Code in colour is highlighted by cli-highlight, whose colour detection has inputs of its own: always rendered.
-  if (cacheDir === undefined || (ctx.color && needsHighlighter(markdown))) return { rendered: await renderMarkdown(markdown, options) };
-  const key = renderKey({ source: lesson.file, width: options.width, level: c.level, isTTY: Boolean(ctx.stdout.isTTY), env: ctx.env });
-  const cached = readRender(cacheDir, key, lesson.title, lesson.body);
-  if (cached !== undefined) return cached;
-  const entry = { rendered: await renderMarkdown(markdown, options), quizMaterial: hasQuizMaterial(lesson) };
-  writeRender(cacheDir, key, lesson.title, lesson.body, entry);
+  const key = cacheDir && renderKey({ source: lesson.file, width: options.width, level: c.level, isTTY: Boolean(ctx.stdout.isTTY), env: ctx.env });
+  const source = key && readSource(lesson.file);
+  if (cacheDir && key && source !== undefined) {
+    const cached = readRender(cacheDir, key, lesson.title, source);
+    if (cached !== undefined) return cached;
+  }
+  const markdown = prepareMarkdown(lesson.body, lesson.title);
+  const rendered = await renderMarkdown(markdown, options);
+  // Code in colour is highlighted by cli-highlight, whose colour detection has inputs of its own: not kept.
+  if (!cacheDir || !key || source === undefined || (ctx.color && needsHighlighter(markdown))) return { rendered };
+  const entry = { rendered, quizMaterial: hasQuizMaterial(lesson) };
+  // Kept under the file's bytes only if they are the ones this body came from (the file may have changed since).
+  if (bodyFrom(lesson, source) === lesson.body) writeRender(cacheDir, key, lesson.title, source, entry);
   return entry;
+}
+
+function bodyFrom(lesson: Lesson, source: string): string | undefined {
+  try {
+    return lessonBody({ file: lesson.file, relPath: lesson.file, text: decodeLessonBytes(Buffer.from(source, 'latin1'), lesson.file) });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes text to stdout, through the pager when it is long and stdout is a terminal. True when it was paged. */

@@ -1,11 +1,12 @@
 // The render cache: a lesson as the terminal shows it, kept with the title and
-// Markdown it came from and keyed by everything else the rendering depends on
+// file bytes it came from and keyed by everything else the rendering depends on
 // (width, colour level, and the flags and environment the colour libraries
 // read), so that reading a lesson again does not load the Markdown renderer,
 // nor work out the lesson's quiz material for the footer.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildId, hashKey, readCache, writeCache } from './cache.js';
+import { MAX_LESSON_BYTES } from './read-text.js';
 
 /** Enough for a large course read many times over; beyond it the oldest go. */
 const MAX_ENTRIES = 2_000;
@@ -38,29 +39,44 @@ export interface RenderEntry {
   quizMaterial: boolean;
 }
 
+/**
+ * A lesson file's bytes as a string (one character a byte), to compare with
+ * the bytes an entry was rendered from; undefined when unreadable or too large
+ * to be a lesson (the ordinary path then says why).
+ */
+export function readSource(path: string): string | undefined {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size > MAX_LESSON_BYTES) return undefined;
+    return readFileSync(path).toString('latin1');
+  } catch {
+    return undefined;
+  }
+}
+
 // An entry: a header line with the key, the lengths and the quiz flag, then
-// the title and Markdown body it was rendered from, then the rendering. It is
-// used only when title and body are the same, in full (a string comparison,
-// cheaper than hashing them), and the lengths add up (a write cut short is
-// never shown).
-export function readRender(cacheDir: string, key: string, title: string, body: string): RenderEntry | undefined {
+// the lesson's title and its file's bytes (see readSource), then the
+// rendering. It is used only when title and bytes are the same, in full (a
+// string comparison, cheaper than hashing them, and nothing of the lesson
+// needs working out), and the lengths add up (a write cut short is never shown).
+export function readRender(cacheDir: string, key: string, title: string, source: string): RenderEntry | undefined {
   const text = readCache(join(cacheDir, 'render', key));
   if (text === undefined) return undefined;
   const newline = text.indexOf('\n');
-  const header = /^pm-guide render 3 (\S+) (\d+) (\d+) (\d+) ([01])$/.exec(text.slice(0, Math.max(newline, 0)));
-  if (!header || header[1] !== key || Number(header[2]) !== title.length || Number(header[3]) !== body.length) return undefined;
-  const bodyAt = newline + 1 + title.length;
-  const renderedAt = bodyAt + body.length;
+  const header = /^pm-guide render 4 (\S+) (\d+) (\d+) (\d+) ([01])$/.exec(text.slice(0, Math.max(newline, 0)));
+  if (!header || header[1] !== key || Number(header[2]) !== title.length || Number(header[3]) !== source.length) return undefined;
+  const sourceAt = newline + 1 + title.length;
+  const renderedAt = sourceAt + source.length;
   if (text.length !== renderedAt + Number(header[4])) return undefined;
-  if (text.slice(newline + 1, bodyAt) !== title || text.slice(bodyAt, renderedAt) !== body) return undefined;
+  if (text.slice(newline + 1, sourceAt) !== title || text.slice(sourceAt, renderedAt) !== source) return undefined;
   const rendered = text.slice(renderedAt);
   return rendered.includes('\u0000') ? undefined : { rendered, quizMaterial: header[5] === '1' };
 }
 
-export function writeRender(cacheDir: string, key: string, title: string, body: string, entry: RenderEntry): void {
+export function writeRender(cacheDir: string, key: string, title: string, source: string, entry: RenderEntry): void {
   const dir = join(cacheDir, 'render');
-  const header = `pm-guide render 3 ${key} ${title.length} ${body.length} ${entry.rendered.length} ${entry.quizMaterial ? 1 : 0}`;
-  writeCache(join(dir, key), `${header}\n${title}${body}${entry.rendered}`);
+  const header = `pm-guide render 4 ${key} ${title.length} ${source.length} ${entry.rendered.length} ${entry.quizMaterial ? 1 : 0}`;
+  writeCache(join(dir, key), `${header}\n${title}${source}${entry.rendered}`);
   prune(dir);
 }
 

@@ -63,7 +63,8 @@ function flushOthers(fd: 1 | 2): void {
  */
 export function lazyOutput(fd: 1 | 2, options: LazyOutputOptions): OutStream {
   let stream: NodeJS.WriteStream | undefined;
-  let chunks: Uint8Array[] = [];
+  // Text is kept as strings and encoded once, when flushed (a Buffer per line cost more than the line).
+  let chunks: Array<string | Uint8Array> = [];
   let size = 0;
   let scheduled = false;
   let broken = false;
@@ -89,10 +90,10 @@ export function lazyOutput(fd: 1 | 2, options: LazyOutputOptions): OutStream {
   };
   const flush = (): void => {
     if (size === 0 || broken) return;
-    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+    const parts = chunks;
     chunks = [];
     size = 0;
-    writeAll(all);
+    writeAll(parts.every((p) => typeof p === 'string') ? Buffer.from(parts.join(''), 'utf8') : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
   };
   const real = (): NodeJS.WriteStream => {
     if (!stream) {
@@ -111,9 +112,9 @@ export function lazyOutput(fd: 1 | 2, options: LazyOutputOptions): OutStream {
     const done = typeof encoding === 'function' ? encoding : callback;
     if (stream) return stream.write(chunk, typeof encoding === 'string' ? encoding : 'utf8', done);
     flushOthers(fd);
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
-    chunks.push(bytes);
-    size += bytes.length;
+    const part = typeof chunk === 'string' && typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
+    chunks.push(part);
+    size += part.length;
     if (size >= FLUSH_AT) flush();
     else if (!scheduled) {
       scheduled = true;
