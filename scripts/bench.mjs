@@ -17,16 +17,19 @@
 // - Timings are never asserted in tests; this file is the record.
 //
 // Options (environment): PM_BENCH_RUNS (default 15), PM_BENCH_OUT (default
-// BENCHMARKS.md; "-" prints only), PM_BENCH_KEEP=1 keeps the generated data.
+// BENCHMARKS.md; "-" prints only), PM_BENCH_KEEP=1 keeps the generated data,
+// PM_BENCH_ROOT=<checkout> measures another (built) pm-guide, for a before/after.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'pm-guide.js');
+// The pm-guide measured: this one, or another checkout (built) given by PM_BENCH_ROOT, to compare.
+const tested = process.env.PM_BENCH_ROOT ? fileURLToPath(pathToFileURL(`${process.env.PM_BENCH_ROOT}/`)) : root;
+const bin = join(tested, 'bin', 'pm-guide.js');
 const shippedLessons = join(root, 'lessons');
 const RUNS = Math.max(3, Number(process.env.PM_BENCH_RUNS) || 15);
 const WARMUP = 2;
@@ -147,6 +150,16 @@ async function loadHelper() {
     target: 'node20',
     logLevel: 'warning',
     banner: { js: "import { createRequire as __pmCreateRequire } from 'node:module'; const require = __pmCreateRequire(import.meta.url);" },
+    // Measuring another checkout: its own code records the answer.
+    plugins: [
+      {
+        name: 'tested-src',
+        setup(b) {
+          if (tested === root) return;
+          b.onResolve({ filter: /^\.\.\/src\// }, (args) => ({ path: join(tested, args.path.slice(3)).replace(/\.js$/, '.ts') }));
+        },
+      },
+    ],
   });
   return import(pathToFileURL(outfile).href);
 }
@@ -231,8 +244,8 @@ function targetText(target) {
 
 // ---------------------------------------------------------------- main
 
-if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
-  console.error('bench: dist/ is not built (npm run bench builds it first)');
+if (!existsSync(join(tested, 'dist'))) {
+  console.error(`bench: ${join(tested, 'dist')} is not built (npm run bench builds it first)`);
   process.exit(1);
 }
 
@@ -346,6 +359,6 @@ const history = previous.indexOf('\n## History');
 const out = history === -1 ? report : `${report}${previous.slice(history)}`;
 if (process.env.PM_BENCH_OUT === '-') console.log(`\n${report}`);
 else {
-  writeFileSync(join(root, process.env.PM_BENCH_OUT || 'BENCHMARKS.md'), out);
+  writeFileSync(resolve(root, process.env.PM_BENCH_OUT || 'BENCHMARKS.md'), out);
   console.log(`\n${rows.join('\n')}\n\nbench: wrote ${process.env.PM_BENCH_OUT || 'BENCHMARKS.md'} in ${fmt((Date.now() - started) / 1000, 0)} s`);
 }

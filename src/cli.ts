@@ -7,6 +7,8 @@ import type { GlobalOptions } from './cli/program.js';
 import type { Context } from './commands/context.js';
 import { resolvePaths } from './io/paths.js';
 import { lazyInput, lazyOutput } from './io/std-streams.js';
+import { cacheFolder } from './io/cache.js';
+import { isHelpRequest, readHelp, writeHelp } from './io/cache-help.js';
 import { terminateHandler } from './signals.js';
 import { applyColorLevel, colorLevel } from './ui/theme.js';
 
@@ -90,6 +92,9 @@ async function runFast(command: FastCommand): Promise<void> {
 /** commander's error class, once commander is loaded (only the program needs it). */
 let CommanderErrorClass: (abstract new (...args: never[]) => Error & { exitCode: number }) | undefined;
 
+/** While help may be cached: what commander writes, or undefined once it writes an error. */
+let helpText: string[] | undefined;
+
 async function runProgram(argv: string[]): Promise<void> {
   const [{ buildProgram }, { CommanderError }] = await Promise.all([import('./cli/program.js'), import('commander')]);
   CommanderErrorClass = CommanderError;
@@ -99,8 +104,14 @@ async function runProgram(argv: string[]): Promise<void> {
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
     command.configureOutput({
-      writeOut: (s) => stdout.write(s),
-      writeErr: (s) => stderr.write(s),
+      writeOut: (s) => {
+        helpText?.push(s);
+        return stdout.write(s);
+      },
+      writeErr: (s) => {
+        helpText = undefined;
+        return stderr.write(s);
+      },
       // Commander's defaults, asked of the lazy streams so that they are not built for nothing.
       // (Commander's types say number, but its own default gives undefined off a terminal, meaning 80.)
       getOutHelpWidth: () => (stdout.isTTY ? stdout.columns : undefined) as number,
@@ -117,11 +128,33 @@ function isCommanderError(error: unknown): error is { exitCode: number } {
   return CommanderErrorClass !== undefined && error instanceof CommanderErrorClass;
 }
 
+/** Help, from the help cache when it was shown so before (see io/cache-help.ts); otherwise commander's. */
+async function runHelp(argv: string[]): Promise<void> {
+  const cacheDir = cacheFolder(process.env, resolvePaths({}, process.env, process.cwd()).cacheDir);
+  if (!cacheDir) return runProgram(argv);
+  // Everything help depends on besides the build: the arguments, the width, and colour.
+  const context = JSON.stringify([argv.slice(2), stdout.isTTY ? stdout.columns : null, envColor() ?? null, Boolean(stdout.isTTY && (stdout as NodeJS.WriteStream).hasColors?.())]);
+  const cached = readHelp(cacheDir, context);
+  if (cached !== undefined) {
+    stdout.write(cached);
+    process.exitCode = 0;
+    return;
+  }
+  helpText = [];
+  try {
+    await runProgram(argv);
+  } catch (error) {
+    if (helpText && isCommanderError(error) && error.exitCode === 0) writeHelp(cacheDir, context, helpText.join(''));
+    throw error;
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   applyColorLevel(colorLevel({ flag: argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined, isTTY: Boolean(stdout.isTTY), env: process.env }));
   try {
     const fast = fastCommand(argv.slice(2));
     if (fast) await runFast(fast);
+    else if (isHelpRequest(argv.slice(2))) await runHelp(argv);
     else await runProgram(argv);
   } catch (error) {
     if (isCommanderError(error)) {

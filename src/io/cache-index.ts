@@ -29,7 +29,7 @@ interface Entry {
   outcome?: FileOutcome;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** A file changed this recently may change again within the same mtime tick: it is not indexed until it is older. */
 const RACY_MS = 2_000;
 
@@ -183,11 +183,11 @@ function readIndex(path: string, dir: string): Stored {
     if (!strings.every(str)) return none;
     const entries: Entry[] = [];
     for (const f of data.files as unknown[]) {
-      // [rel, size, mtimeMs, ctimeMs, ino, ...outcome]
+      // [rel, size, mtimeMs, ctimeMs (0: the same as mtimeMs, as it usually is), ino, ...outcome]
       if (!Array.isArray(f) || !str(f[0]) || !num(f[1]) || !num(f[2]) || !num(f[3]) || !num(f[4])) return none;
       const stored = f.slice(5);
       if (!wellFormed(stored, strings as string[])) return none;
-      entries.push({ rel: f[0], key: [f[1], f[2], f[3], f[4]], stored });
+      entries.push({ rel: f[0], key: [f[1], f[2], f[3] === 0 ? f[2] : f[3], f[4]], stored });
     }
     return { entries, strings: strings as string[] };
   } catch {
@@ -253,7 +253,8 @@ export class CourseIndex {
     const files: unknown[] = [];
     for (const e of this.next) {
       const stored = e.stored ? restring(e.stored, this.previous.strings, strings) : encode(e.outcome!, strings);
-      files.push([e.rel, ...e.key, ...stored]);
+      const [size, mtimeMs, ctimeMs, ino] = e.key;
+      files.push([e.rel, size, mtimeMs, ctimeMs === mtimeMs ? 0 : ctimeMs, ino, ...stored]);
     }
     writeCache(this.path, JSON.stringify({ format: FORMAT, build: buildId(), dir: this.dir, strings: strings.list, files }));
   }

@@ -67,6 +67,9 @@ describe('the shipped course, cached and uncached', () => {
     [['next']],
     [['quiz', 'roadmaps', '--preview']],
     [['--help']],
+    [['read', '--help']],
+    [['-h'], { COLUMNS: '50' }],
+    [['nosuch', '--help']],
     [['read', 'no-such-lesson']],
   ] as Array<[string[], Record<string, string>?]>)('%j says the same, first run and every run after', (args, env) => {
     for (let i = 0; i < 3; i++) same(home, readTwo, args, env);
