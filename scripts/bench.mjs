@@ -99,7 +99,7 @@ function measure(kase) {
     if (kase.progressTemplate) copyFileSync(kase.progressTemplate, kase.progressFile);
     return envFor({ progress: kase.progressFile, freshCache: kase.freshCache });
   };
-  const args = [bin, ...kase.args];
+  const args = [kase.script ?? bin, ...kase.args];
   let first;
   for (let i = 0; i < WARMUP; i++) {
     const r = spawnOnce(args, prepare());
@@ -287,6 +287,43 @@ const cases = [
   { name: `${pages.toLocaleString('en')} pages: next`, args: [...bigArgs, 'next'], target: { time: 2 }, progressTemplate: bigProgress, progressFile: runFile('big-next') },
   { name: '100,000 answers: next', args: ['next'], target: { time: 1.5 }, progressTemplate: answered.file, progressFile: runFile('answers-next') },
 ];
+
+// Floors, for information: plain Node scripts doing the same file-system work as a
+// warm command with none of pm-guide's logic, to show what the platform allows.
+const FLOOR = `'use strict';
+const fs = require('fs'), path = require('path');
+const [mode, dir, progress, cacheDir] = process.argv.slice(2);
+const files = [];
+const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) { fs.realpathSync.native(f); walk(f); } else if (f.endsWith('.md')) files.push(f); } };
+walk(dir);
+for (const f of files) fs.statSync(f);
+const index = fs.readdirSync(cacheDir).filter((n) => n.startsWith('course-')).map((n) => path.join(cacheDir, n)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+JSON.parse(fs.readFileSync(mode === 'list' ? index[0] : index[index.length - 1], 'utf8'));
+const text = fs.readFileSync(progress, 'utf8');
+const p = JSON.parse(text);
+if (mode === 'list') {
+  const out = files.map((f, i) => ('  ' + i + '  ' + path.basename(f)).padEnd(70) + (i % 2 ? 'read' : 'unread'));
+  fs.writeSync(1, out.join('\\n') + '\\n');
+} else {
+  const lesson = fs.readFileSync(files[2], 'utf8');
+  fs.readFileSync(files[2], 'utf8');
+  const lock = progress + '.lock';
+  fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  fs.readFileSync(progress, 'utf8');
+  const tmp = progress + '.tmp', fd = fs.openSync(tmp, 'w');
+  fs.writeSync(fd, JSON.stringify(p) + '\\n'); fs.fsyncSync(fd); fs.closeSync(fd); fs.renameSync(tmp, progress);
+  const dfd = fs.openSync(path.dirname(progress), 'r'); fs.fsyncSync(dfd); fs.closeSync(dfd);
+  fs.unlinkSync(lock);
+  fs.writeSync(1, lesson);
+}
+`;
+const floorScript = join(tmp, 'floor.cjs');
+writeFileSync(floorScript, FLOOR);
+const cacheHome = join(home, 'cache', 'pm-guide');
+cases.push(
+  { name: 'floor: the file work of a warm read, in plain Node', script: floorScript, args: ['read', shippedLessons, runFile('floor-read'), cacheHome], target: {}, progressTemplate: smallProgress, progressFile: runFile('floor-read') },
+  { name: `floor: the file work of a warm ${pages.toLocaleString('en')}-page list, in plain Node`, script: floorScript, args: ['list', bigCourse, runFile('floor-list'), cacheHome], target: {}, progressTemplate: bigProgress, progressFile: runFile('floor-list') },
+);
 
 const results = [];
 for (const kase of cases) {
