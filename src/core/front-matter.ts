@@ -85,50 +85,75 @@ function keyLine(doc: Document, key: PropertyKey | undefined, counter: LineCount
   return yamlLine;
 }
 
+const PLAIN_TAG = /^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/;
+
+/** yaml's words for a structure deeper than its parser can follow, made plain. */
+function plainProblem(message: string): string {
+  return /call stack|too much recursion/i.test(message) ? 'it is nested too deeply' : message;
+}
+
 /** Parses YAML text as plain data, throwing InvalidLessonError with the file's line. */
 export function parseYamlData(source: string, file: string, firstLine: number, what: string): unknown {
   const counter = new LineCounter();
-  const doc = parseDocument(source, {
-    lineCounter: counter,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let doc: Document;
+  try {
+    // Duplicate keys are found below, in one pass: yaml's own check compares every key with every other.
+    doc = parseDocument(source, { lineCounter: counter, schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true });
+  } catch (error) {
+    throw new InvalidLessonError(file, firstLine, `${what} could not be read: ${plainProblem(neutraliseLine(String((error as Error)?.message ?? error))).slice(0, 120)}`);
+  }
+  const lineOf = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line ?? counter.linePos(problem.pos[0]).line;
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    throw new InvalidLessonError(file, line + firstLine - 1, `${what} is not valid YAML: ${neutraliseLine(message)}`);
-  }
-  let tagged: number | undefined;
-  const visit = (node: unknown): void => {
-    // Any explicit tag (!!js/function, !ruby/object, !!binary...) is refused: lessons hold plain data.
-    if (tagged !== undefined || node === null || typeof node !== 'object') return;
-    const n = node as { tag?: string; range?: [number, number]; items?: unknown[]; key?: unknown; value?: unknown; srcToken?: unknown };
-    if (typeof n.tag === 'string' && n.range && !/^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/.test(n.tag)) {
-      tagged = n.range[0];
-      return;
+    if (problem.code === 'TAG_RESOLVE_FAILED') {
+      throw new InvalidLessonError(file, line + firstLine - 1, `${what} uses a YAML tag: lessons hold plain data, remove the "!..." tag`);
     }
-    if (Array.isArray(n.items)) n.items.forEach(visit);
-    if ('key' in n) visit(n.key);
-    if ('value' in n) visit(n.value);
-  };
-  visit(doc.contents);
-  if (tagged !== undefined) {
-    throw new InvalidLessonError(file, counter.linePos(tagged).line + firstLine - 1, `${what} uses a YAML tag: lessons hold plain data, remove the "!..." tag`);
+    throw new InvalidLessonError(file, line + firstLine - 1, `${what} is not valid YAML: ${plainProblem(neutraliseLine(message))}`);
+  }
+  // Any explicit tag (!!js/function, !ruby/object, !!binary...) is refused: lessons hold plain data.
+  // Walked with a stack of its own, so that depth the parser accepted cannot overflow here.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const n = node as { tag?: string; range?: [number, number]; items?: unknown[]; key?: unknown; value?: unknown };
+    if (typeof n.tag === 'string' && n.range && !PLAIN_TAG.test(n.tag)) {
+      throw new InvalidLessonError(file, lineOf(n.range[0]), `${what} uses a YAML tag: lessons hold plain data, remove the "!..." tag`);
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (seen.has(key)) {
+          throw new InvalidLessonError(file, lineOf(pair.key.range?.[0] ?? 0), `${what} is not valid YAML: Map keys must be unique ("${neutraliseLine(String(pair.key.value)).slice(0, 40)}" is there twice)`);
+        }
+        seen.add(key);
+      }
+    }
+    if (Array.isArray(n.items)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    if ('value' in n) stack.push(n.value);
+    if ('key' in n) stack.push(n.key);
   }
   try {
     return doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InvalidLessonError(file, firstLine, `${what} could not be read: ${neutraliseLine(message).slice(0, 120)}`);
+    throw new InvalidLessonError(file, firstLine, `${what} could not be read: ${plainProblem(neutraliseLine(message)).slice(0, 120)}`);
   }
 }
 
 /** Parses and validates front matter YAML into known keys. */
+/** Front matter holds a title and a place in the course: a few lines. Beyond this it is not front matter but a mistake. */
+const MAX_FRONT_MATTER = 64 * 1024;
+
 export function parseFrontMatter(yamlText: string, file: string, yamlLine: number): FrontMatter {
   if (yamlText.trim() === '') return {};
+  if (yamlText.length > MAX_FRONT_MATTER) {
+    throw new InvalidLessonError(file, yamlLine, `front matter is ${Math.round(yamlText.length / 1024)} KB: it holds the title and place in the course; move the rest into the body`);
+  }
   const data = parseYamlData(yamlText, file, yamlLine, 'front matter');
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {

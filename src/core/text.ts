@@ -82,9 +82,12 @@ export function hasMojibake(text: string): boolean {
 }
 
 // Escape sequences are removed whole, so no half of one ("]0;title") is left behind.
-// ESC [ ... final byte (CSI), ESC ] ... BEL or ST (OSC), ESC P/X/^/_ ... ST (DCS, SOS, PM, APC), ESC + one char.
+// ESC [ ... final byte (CSI), ESC ] ... BEL or ST (OSC), ESC P/X/^/_ ... ST (DCS, SOS, PM, APC),
+// ESC + intermediate bytes + one char (charset switches and the like),
+// and the same in their 8-bit C1 forms. A string sequence that is never closed ends at the end of its line,
+// so one stray ESC ] cannot swallow the rest of a lesson.
 const ESCAPE_SEQUENCE =
-  /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u009b[0-?]*[ -/]*[@-~]?|[\u0090\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[\s\S]?/g;
+  /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b[\]PX^_][^\n]*?(?:\u0007|\u001b\\|\u009c|(?=\n)|$)|\u009b[0-?]*[ -/]*[@-~]?|[\u0090\u0098\u009d\u009e\u009f][^\n]*?(?:\u0007|\u001b\\|\u009c|(?=\n)|$)|\u001b[ -/]*[\s\S]?/g;
 // C0 controls other than tab and newline, DEL, C1 controls, and the Unicode
 // bidirectional overrides and isolates that can make text read differently from what it is.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c]/g;
@@ -103,6 +106,64 @@ export function neutraliseLine(text: string): string {
   return neutraliseTerminal(text).replace(/[\r\n]+/g, ' ');
 }
 
+/** Code points that must not come out of a character reference: controls (but newline), bidi controls, non-characters. */
+function unsafeCodePoint(code: number): boolean {
+  return (
+    !Number.isFinite(code) ||
+    code > 0x10ffff ||
+    (code < 0x20 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0x061c
+  );
+}
+
+/**
+ * Removes HTML numeric character references that would turn into a control
+ * when the Markdown is rendered (`&#x1b;[2J`, `&#155;`, `&#8238;`): the
+ * renderer decodes them after the source text was cleaned.
+ */
+export function neutraliseEntities(text: string): string {
+  if (!text.includes('&#')) return text;
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,16}));/g, (ref: string, hex: string | undefined, dec: string | undefined) =>
+    unsafeCodePoint(hex !== undefined ? parseInt(hex, 16) : Number(dec)) ? '' : ref,
+  );
+}
+
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * For text pm-guide has rendered: keeps SGR styling (colour, bold, underline),
+ * the only kind of sequence pm-guide emits itself, and removes every other
+ * escape sequence and control but the newline.
+ */
+export function onlyOwnStyling(text: string): string {
+  if (!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c]/.test(text)) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const next = text.indexOf('\u001b', i);
+    const chunk = next === -1 ? text.slice(i) : text.slice(i, next);
+    out += neutraliseTerminal(chunk);
+    if (next === -1) break;
+    SGR.lastIndex = next;
+    const sgr = SGR.exec(text);
+    if (sgr) {
+      out += sgr[0];
+      i = next + sgr[0].length;
+      continue;
+    }
+    // Any other sequence: neutralise from the ESC to the next ESC (or the end), which drops it whole.
+    const following = text.indexOf('\u001b', next + 1);
+    const end = following === -1 ? text.length : following;
+    out += neutraliseTerminal(text.slice(next, end));
+    i = end;
+  }
+  return out;
+}
+
 /**
  * Turns a lesson file's raw text into clean text: byte-order mark dropped, CRLF
  * and lone CR turned into LF, mojibake repaired, terminal controls removed.
@@ -118,12 +179,63 @@ export function stripEmoji(text: string): string {
   return text.replace(EMOJI, '');
 }
 
+/**
+ * `![text](target)` (images) or `[text](target)` (links) replaced by their text. A scan, not a
+ * regular expression: "[" after "[" with no "]" would make a pattern look to the end each time.
+ */
+function stripLinks(text: string, images: boolean): string {
+  if (!text.includes('](')) return text;
+  let out = '';
+  let from = 0;
+  let pos = 0;
+  for (;;) {
+    const open = text.indexOf(images ? '![' : '[', pos);
+    if (open === -1) break;
+    const textStart = open + (images ? 2 : 1);
+    const close = text.indexOf(']', textStart);
+    if (close === -1) break; // No "]" left: no more links.
+    if (text[close + 1] !== '(' || (!images && close === textStart)) {
+      // Every "[" before this "]" meets the same "]": none of them starts a link.
+      pos = close === textStart ? textStart : close + 1;
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end === -1) break; // No ")" left: no more links.
+    out += text.slice(from, open) + text.slice(textStart, close);
+    from = pos = end + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** HTML tags on one line (`<b>`, `<a href="...">`) removed. */
+function stripTags(text: string): string {
+  if (!text.includes('<')) return text;
+  let out = '';
+  let from = 0;
+  let pos = 0;
+  for (;;) {
+    const open = text.indexOf('<', pos);
+    if (open === -1) break;
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) break;
+    const newline = text.indexOf('\n', open + 1);
+    if (newline !== -1 && newline < close) {
+      pos = newline + 1; // A tag does not span lines: no "<" before this newline starts one.
+      continue;
+    }
+    if (close === open + 1) {
+      pos = open + 1;
+      continue;
+    }
+    out += text.slice(from, open);
+    from = pos = close + 1;
+  }
+  return out + text.slice(from);
+}
+
 /** Removes inline Markdown markup (emphasis, code, links, images, HTML tags), keeping the words. */
 export function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>\n]+>/g, '')
+  return stripTags(stripLinks(stripLinks(text, true), false))
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')

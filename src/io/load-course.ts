@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { buildCourse, type Course, type CourseProblem } from '../core/course.js';
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
-import { MAX_LESSON_BYTES, decodeLessonBytes } from './read-text.js';
+import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
 import { CourseIndex, type FileOutcome } from './cache-index.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
@@ -102,16 +102,15 @@ export function readLessonText(path: string, shownAs: string): string {
 
 /** True when the file starts with a front matter fence; Jekyll treats files without one as static, not pages. */
 function hasFrontMatter(path: string): boolean {
-  const fd = openSync(path, 'r');
+  let fd: number | undefined;
   try {
-    const head = Buffer.alloc(8);
-    const n = readSync(fd, head, 0, 8, 0);
-    const text = head.subarray(0, n).toString('utf8').replace(/^\ufeff/, '');
-    return text.startsWith('---');
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(16);
+    return startsWithFrontMatter(head.subarray(0, readSync(fd, head, 0, 16, 0)));
   } catch {
     return true; // Let the full read report whatever is wrong.
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

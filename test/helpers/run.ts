@@ -46,6 +46,8 @@ export function run(args: string[], options: RunOptions = {}): RunResult {
     input: options.input ?? '',
     cwd: options.cwd ?? repoRoot,
     timeout: options.timeoutMs ?? 15_000,
+    // A hung pm-guide may be busy in a loop that never lets its SIGTERM handler run: KILL ends it, and the test fails.
+    killSignal: 'SIGKILL',
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

@@ -17,7 +17,18 @@ export interface CoursePool {
 
 const MAX_CHOICES = 4;
 
-const norm = normaliseAnswer;
+// Choices are compared in normal form many times over (every item against its
+// siblings and the course): each text is normalised once.
+const normalised = new Map<string, string>();
+function norm(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    if (normalised.size > 50_000) normalised.clear();
+    n = normaliseAnswer(text);
+    normalised.set(text, n);
+  }
+  return n;
+}
 const quote = (s: string): string => `“${s}”`;
 /** "an NPS survey", "a user research tool", "an analytics tool". */
 export function aOrAn(phrase: string): string {

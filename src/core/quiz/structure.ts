@@ -6,7 +6,7 @@ import { plainLabel, stripEmoji, stripInlineMarkdown } from '../text.js';
 import type { Item, LessonStructure, ToolGroup } from './types.js';
 
 const FENCE = /^(\s*)(`{3,}|~{3,})[ \t]*([^\s`]*)/;
-const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+const HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
 const BULLET = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(.*)$/;
 // "**Label**: text", "**Label:** text", "**Label** - text", "**Label** — text"
 const BOLD_LABEL = /^(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*(?:[:：]|[-–—](?=\s))?[ \t]*(.*)$/;
@@ -15,6 +15,26 @@ const OUTCOME_LABEL = /^(outcomes?|results?|impact|why it matters)$/i;
 /** Headings that wrap up or frame a lesson rather than name something in it. */
 const NOT_AN_ITEM =
   /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$/i;
+
+// Bounds on what one lesson contributes, so that a huge or machine-made file
+// cannot make quiz generation slow (it compares items with one another):
+// far more than any lesson a person writes.
+const MAX_ITEMS = 200;
+const MAX_TOOL_GROUPS = 100;
+const MAX_TABLE_ROWS = 200;
+const MAX_TABLE_COLUMNS = 8;
+/** Text gathered for one description, example or outcome; questions use the first sentence or two. */
+const MAX_GATHERED = 1000;
+
+/** A heading's depth and text, without a closing run of "#" (which must follow a space, as in CommonMark). */
+function headingOf(line: string): { depth: number; text: string } | undefined {
+  const m = HEADING.exec(line);
+  if (!m) return undefined;
+  let text = m[2]!.trimEnd();
+  const hashes = /(?:^|[ \t])#+$/.exec(text.length > 200 ? text.slice(-200) : text);
+  if (hashes) text = text.slice(0, text.length - hashes[0].length).trimEnd();
+  return text === '' ? undefined : { depth: m[1]!.length, text };
+}
 
 /** Plain prose from Markdown: no markup, no emoji, one line. */
 export function prose(text: string): string {
@@ -93,7 +113,10 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
 
   const fileLine = (i: number): number => bodyLine + i;
   const flushTable = (): void => {
-    if (table.length > 0) tools.push(...readToolTable(table));
+    // Tool tables are short and narrow; a big table is data, not a list of tools.
+    if (table.length > 0 && table.length <= MAX_TABLE_ROWS && table.every((r) => r.cells.length <= MAX_TABLE_COLUMNS) && tools.length < MAX_TOOL_GROUPS) {
+      tools.push(...readToolTable(table));
+    }
     table = [];
   };
   const flushSection = (): void => {
@@ -126,16 +149,16 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       if (SEPARATOR.test(line)) {
         // The row before the separator is the header: not data.
         table = [];
-      } else table.push({ cells: splitRow(line), line: fileLine(i), text: line });
+      } else if (table.length <= MAX_TABLE_ROWS) table.push({ cells: splitRow(line).slice(0, MAX_TABLE_COLUMNS + 1), line: fileLine(i), text: line });
       collectingDescription = false;
       continue;
     }
     flushTable();
 
-    const heading = HEADING.exec(line);
+    const heading = headingOf(line);
     if (heading) {
-      const depth = heading[1]!.length;
-      const name = plainLabel(heading[2]!);
+      const depth = heading.depth;
+      const name = plainLabel(heading.text);
       flushSection();
       lastBullet = undefined;
       continuation = undefined;
@@ -144,7 +167,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
         sectionHeading = undefined;
       } else {
         sectionHeading = name;
-        if (name !== '' && !NOT_AN_ITEM.test(name)) {
+        if (name !== '' && !NOT_AN_ITEM.test(name) && items.length < MAX_ITEMS) {
           section = { name, description: '', area, kind: 'section', line: fileLine(i), sourceText: line.trim(), examples: [], outcomes: [] };
           items.push(section);
           collectingDescription = true;
@@ -168,12 +191,12 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
           const entry = { text: rest, line: fileLine(i) };
           (isExample ? target.examples : target.outcomes).push(entry);
           continuation = (more) => {
-            entry.text = `${entry.text} ${more}`;
+            if (entry.text.length < MAX_GATHERED) entry.text = `${entry.text} ${more}`;
           };
         }
         continue;
       }
-      if (bullet && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name)) {
+      if (bullet && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name) && items.length < MAX_ITEMS) {
         const item: Item = {
           name,
           description: firstSentences(rest),
@@ -188,6 +211,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
         lastBullet = { item, indent };
         let full = rest;
         continuation = (more) => {
+          if (full.length >= MAX_GATHERED) return;
           full = `${full} ${more}`;
           item.description = firstSentences(full);
         };
@@ -201,13 +225,13 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       continue;
     }
     // A wrapped bullet: an indented line that continues the text of the bullet above it.
-    if (continuation && !bullet && /^\s+\S/.test(line) && !HEADING.test(line.trim())) {
+    if (continuation && !bullet && /^\s+\S/.test(line) && !headingOf(line.trim())) {
       continuation(prose(line));
       continue;
     }
     continuation = undefined;
     if (collectingDescription && section && !bullet && !/^\s*(>|<|---|\*\*\*)/.test(line)) {
-      section.description = `${section.description} ${prose(line)}`.trim();
+      if (section.description.length < MAX_GATHERED) section.description = `${section.description} ${prose(line)}`.trim();
     } else {
       collectingDescription = false;
     }
