@@ -3,14 +3,20 @@
 // - every update takes a lock across processes and re-reads the file inside it,
 //   so two terminals answering at once both keep their answers;
 // - a file that cannot be read or validated is moved aside, never overwritten;
-// - a file from a newer pm-guide is left untouched.
+// - a file from a newer pm-guide is left untouched;
+// - a progress file that is a symlink stays one: its target is replaced.
 import {
   closeSync,
+  constants as fsConstants,
+  fstatSync,
   fsyncSync,
+  linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -46,6 +52,17 @@ function isAlive(pid: number): boolean {
 
 const show = (path: string): string => neutraliseLine(path);
 
+const randomName = (): string => Math.random().toString(36).slice(2, 10);
+
+/** Progress is kilobytes; a file far larger than any course could make is not progress, and is not read into memory. */
+const MAX_PROGRESS_BYTES = 64 * 1024 * 1024;
+/** A lock whose owner cannot be told (no pid in it) is stale after this long. */
+const UNOWNED_LOCK_MS = 2_000;
+/** A lock this old is stale even if its pid is alive: the pid was reused, or its process hung. */
+const ANCIENT_LOCK_MS = 60_000;
+/** The mutex taken to break a stale lock is held for a few system calls; older than this, its taker died. */
+const BREAKER_STALE_MS = 5_000;
+
 /** Reasons a file's content is not usable progress; undefined when it is fine. */
 type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string; newer?: number };
 
@@ -76,6 +93,8 @@ export class ProgressStore {
   private readonly lockTimeoutMs: number;
   private readonly now: () => Date;
   private readonly lockFile: string;
+  /** What this process wrote into the lock file while it holds the lock. */
+  private lockToken: string | undefined;
   /**
    * The progress this store last read or wrote, with the file's text. When the
    * file still holds exactly that text, an update starts from it instead of
@@ -89,7 +108,7 @@ export class ProgressStore {
 
   constructor(options: ProgressStoreOptions) {
     this.file = options.file;
-    this.warn = options.warn;
+    this.warn = (message) => options.warn(neutraliseLine(message));
     this.lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
     this.lockFile = `${this.file}.lock`;
@@ -97,23 +116,11 @@ export class ProgressStore {
 
   /** Reads progress; a missing file is fresh progress, a broken one is moved aside. */
   load(): Progress {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return emptyProgress();
-      if (code === 'EISDIR') {
-        throw new ProgressFileError(show(this.file), 'is a folder, not a progress file', 'move that folder away, or choose another file with --progress');
-      }
-      if (code === 'ENOTDIR') {
-        throw new ProgressFileError(show(this.file), 'a part of this path is a file, not a folder', 'choose another file with --progress');
-      }
-      throw new ProgressFileError(show(this.file), `cannot be read (${code})`, 'check its permissions, or choose another file with --progress');
-    }
-    const result = parseProgressText(text);
+    const text = this.readText();
+    if (text === undefined) return emptyProgress();
+    const result = typeof text === 'string' ? parseProgressText(text) : text;
     if (result.ok) {
-      this.known = { text, progress: result.progress };
+      if (typeof text === 'string') this.known = { text, progress: result.progress };
       return result.progress;
     }
     if (result.newer !== undefined) {
@@ -124,8 +131,42 @@ export class ProgressStore {
       );
     }
     const aside = this.moveAside(result.reason);
+    if (aside === undefined) return this.load(); // Another pm-guide moved it aside first: read what is there now.
     this.warn(`warning: ${show(this.file)} could not be used: ${result.reason}. It was kept as ${show(aside)}; starting with fresh progress.`);
     return emptyProgress();
+  }
+
+  /** The file's text; undefined when there is none; a result when its size alone rules it out. */
+  private readText(): string | ParseResult | undefined {
+    let fd: number;
+    try {
+      // Non-blocking, so that a FIFO put where the file should be cannot stop pm-guide waiting for a writer.
+      fd = openSync(this.file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      if (code === 'ENOTDIR') {
+        throw new ProgressFileError(show(this.file), 'a part of this path is a file, not a folder', 'choose another file with --progress');
+      }
+      throw new ProgressFileError(show(this.file), `cannot be read (${code})`, 'check its permissions, or choose another file with --progress');
+    }
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) {
+        throw new ProgressFileError(show(this.file), 'is a folder, not a progress file', 'move that folder away, or choose another file with --progress');
+      }
+      if (!st.isFile()) {
+        throw new ProgressFileError(show(this.file), 'is not a regular file', 'choose another file with --progress');
+      }
+      if (st.size > MAX_PROGRESS_BYTES) return { ok: false, reason: `it is ${Math.round(st.size / 1048576)} MB, far more than progress ever takes` };
+      return readFileSync(fd, 'utf8');
+    } catch (error) {
+      if (error instanceof ProgressFileError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ProgressFileError(show(this.file), `cannot be read (${code})`, 'check its permissions, or choose another file with --progress');
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** The progress last read or written, when the file still holds exactly its text (asked under the lock). */
@@ -163,12 +204,14 @@ export class ProgressStore {
     }
   }
 
-  private moveAside(reason: string): string {
+  /** Moves a broken file aside, to a name no other file has. Undefined when it is already gone (another pm-guide moved it). */
+  private moveAside(reason: string): string | undefined {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
-    const aside = `${this.file}.broken-${stamp}`;
+    const aside = `${this.file}.broken-${stamp}-${process.pid}-${randomName().slice(0, 4)}`;
     try {
       renameSync(this.file, aside);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new ProgressFileError(
         show(this.file),
         `${reason}, and it could not be moved aside (${(error as NodeJS.ErrnoException).code})`,
@@ -178,8 +221,18 @@ export class ProgressStore {
     return aside;
   }
 
+  /** The file to replace: the progress file, or where it links to, so that a symlinked progress file stays a symlink. */
+  private target(): string {
+    try {
+      return lstatSync(this.file).isSymbolicLink() ? realpathSync(this.file) : this.file;
+    } catch {
+      return this.file; // Missing (first save), or a dangling link: write the file itself.
+    }
+  }
+
   private writeAtomic(content: string): void {
-    const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+    const target = this.target();
+    const temp = `${target}.${process.pid}.${randomName()}.tmp`;
     let fd: number | undefined;
     try {
       fd = openSync(temp, 'wx', 0o600);
@@ -187,8 +240,8 @@ export class ProgressStore {
       fsyncSync(fd);
       closeSync(fd);
       fd = undefined;
-      renameSync(temp, this.file);
-      this.syncFolder();
+      renameSync(temp, target);
+      syncFolder(dirname(target));
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
       try {
@@ -201,94 +254,183 @@ export class ProgressStore {
     }
   }
 
-  private syncFolder(): void {
-    try {
-      const dirFd = openSync(dirname(this.file), 'r');
-      try {
-        fsyncSync(dirFd);
-      } finally {
-        closeSync(dirFd);
-      }
-    } catch {
-      // Some file systems do not allow syncing a folder; the rename is still atomic.
-    }
-  }
-
-  /** Temp files left by a process that was killed mid-write. */
+  /** Temp files left by a process that was killed mid-write (progress and lock temp files alike). */
   private removeStrayTempFiles(): void {
-    const prefix = `${basename(this.file)}.`;
-    let names: string[];
-    try {
-      names = readdirSync(dirname(this.file));
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-      const pid = Number(name.slice(prefix.length).split('.')[0]);
-      if (pid === process.pid || isAlive(pid)) continue;
+    for (const file of new Set([this.file, this.target()])) {
+      const prefix = `${basename(file)}.`;
+      let names: string[];
       try {
-        unlinkSync(join(dirname(this.file), name));
+        names = readdirSync(dirname(file));
       } catch {
-        // Already gone.
+        continue;
       }
-    }
-  }
-
-  private lock(): void {
-    const deadline = Date.now() + this.lockTimeoutMs;
-    let delay = 5;
-    for (;;) {
-      try {
-        const fd = openSync(this.lockFile, 'wx', 0o600);
-        writeSync(fd, `${process.pid}\n`);
-        closeSync(fd);
-        return;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') {
-          throw new ProgressFileError(show(this.file), `cannot be locked for writing (${code})`, 'check the folder is writable, or use --progress');
+      for (const name of names) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+        const rest = name.slice(prefix.length).replace(/^lock\./, '');
+        const pid = Number(rest.split('.')[0]);
+        if (pid === process.pid || isAlive(pid)) continue;
+        try {
+          unlinkSync(join(dirname(file), name));
+        } catch {
+          // Already gone.
         }
       }
-      if (this.removeStaleLock()) continue;
-      if (Date.now() > deadline) {
-        throw new ProgressFileError(
-          show(this.file),
-          `another pm-guide has held its lock (${show(this.lockFile)}) for over ${Math.round(this.lockTimeoutMs / 1000)} s`,
-          'finish or close the other pm-guide; if none is running, delete the lock file',
-        );
-      }
-      sleep(delay);
-      delay = Math.min(delay * 2, 100);
     }
   }
 
-  /** A lock whose process is gone (killed mid-write) is taken over. */
-  private removeStaleLock(): boolean {
-    let owner: number;
-    let age: number;
+  /**
+   * Takes the lock: a file created whole, with "pid token" in it, by linking a
+   * temp file into place (a link fails if the lock exists, and the lock is never
+   * seen empty). A lock left by a dead process is broken; a live one is waited for.
+   */
+  private lock(): void {
+    const deadline = Date.now() + this.lockTimeoutMs;
+    const token = `${process.pid} ${randomName()}${randomName()}\n`;
+    const temp = `${this.lockFile}.${process.pid}.${randomName()}.tmp`;
+    let delay = 5;
     try {
-      owner = Number(readFileSync(this.lockFile, 'utf8').trim());
-      age = Date.now() - statSync(this.lockFile).mtimeMs;
-    } catch {
-      return true; // Released while we looked: try again at once.
+      for (;;) {
+        if (this.tryLock(temp, token)) {
+          this.lockToken = token;
+          return;
+        }
+        if (this.breakStaleLock()) continue;
+        if (Date.now() > deadline) {
+          throw new ProgressFileError(
+            show(this.file),
+            `another pm-guide has held its lock (${show(this.lockFile)}) for over ${Math.round(this.lockTimeoutMs / 1000)} s`,
+            'finish or close the other pm-guide; if none is running, delete the lock file',
+          );
+        }
+        sleep(delay);
+        delay = Math.min(delay * 2, 100);
+      }
+    } finally {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never written, or already gone.
+      }
     }
-    // A lock file without a pid yet is being written: only stale once it is old.
-    const dead = Number.isInteger(owner) && owner > 0 ? !isAlive(owner) : age > 2_000;
-    if (!dead && age < 60_000) return false;
+  }
+
+  /** One attempt at the lock. False when another process holds it. */
+  private tryLock(temp: string, token: string): boolean {
     try {
-      unlinkSync(this.lockFile);
-    } catch {
-      // Another process took it over first.
+      writeWhole(temp, token);
+      try {
+        linkSync(temp, this.lockFile);
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return false;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      }
+      // A file system without hard links: create the lock exclusively and write it at once.
+      const fd = openSync(this.lockFile, 'wx', 0o600);
+      try {
+        writeSync(fd, token);
+      } finally {
+        closeSync(fd);
+      }
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      throw new ProgressFileError(show(this.file), `cannot be locked for writing (${code})`, 'check the folder is writable, or use --progress');
     }
-    return true;
+  }
+
+  /** What the lock file holds and how old it is; undefined when there is none. */
+  private readLock(): { content: string; age: number } | undefined {
+    try {
+      const content = readFileSync(this.lockFile, 'utf8');
+      return { content, age: Date.now() - statSync(this.lockFile).mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Removes a lock whose owner is gone (killed mid-write). True when the lock
+   * may be tried again at once. Two processes may both judge the same lock
+   * stale; the break is done under a second, short-lived lock, and only if the
+   * lock still holds what was judged, so the second one cannot remove the lock
+   * the first has just taken.
+   */
+  private breakStaleLock(): boolean {
+    const seen = this.readLock();
+    if (!seen) return true; // Released while we looked.
+    // "pid token", or just "pid" from pm-guide 0.1.
+    const owner = /^(\d+)(?: \S+)?\n$/.exec(seen.content);
+    const stale = owner ? !isAlive(Number(owner[1])) || seen.age > ANCIENT_LOCK_MS : seen.age > UNOWNED_LOCK_MS;
+    if (!stale) return false;
+    const breaker = `${this.lockFile}.break`;
+    try {
+      writeExclusive(breaker, `${process.pid}\n`);
+    } catch {
+      // Someone else is breaking it now (or died doing so, moments ago or long ago).
+      try {
+        if (Date.now() - statSync(breaker).mtimeMs > BREAKER_STALE_MS) unlinkSync(breaker);
+      } catch {
+        // Gone already.
+      }
+      return false;
+    }
+    try {
+      if (this.readLock()?.content === seen.content) unlinkSync(this.lockFile);
+      return true;
+    } catch {
+      return true;
+    } finally {
+      try {
+        unlinkSync(breaker);
+      } catch {
+        // Gone already.
+      }
+    }
   }
 
   private unlock(): void {
-    try {
-      unlinkSync(this.lockFile);
-    } catch {
-      // Already removed.
+    // Only our own lock: if it was broken as stale and taken by another process, that one is theirs.
+    if (this.lockToken !== undefined && this.readLock()?.content === this.lockToken) {
+      try {
+        unlinkSync(this.lockFile);
+      } catch {
+        // Already removed.
+      }
     }
+    this.lockToken = undefined;
+  }
+}
+
+function writeWhole(path: string, content: string): void {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeExclusive(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncFolder(dir: string): void {
+  try {
+    const dirFd = openSync(dir, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Some file systems do not allow syncing a folder; the rename is still atomic.
   }
 }

@@ -1,0 +1,260 @@
+// The progress file is never lost, truncated or polluted: broken files are kept
+// aside, newer ones left alone, concurrent writers all keep their changes, and a
+// process killed at any moment leaves either the old file or the new one.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseEnv, binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
+import { keys, spawnPty } from '../helpers/pty.js';
+import { expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, STACK_TRACE } from '../helpers/hostile.js';
+
+afterAll(cleanTemps);
+
+const DEAD_PID = 2 ** 22 + 4242;
+const ids = ['beds', 'frames', 'shed', 'pond', 'hedge', 'orchard', 'compost', 'greenhouse'];
+const course = makeCourse(Object.fromEntries(ids.map((id, i) => [`${i}-${id}.md`, lesson(`The ${id[0]!.toUpperCase()}${id.slice(1)}`, undefined, { id, nav_order: i + 1 })])));
+const quizCourse = makeCourse({
+  'quiz.md': `---\ntitle: One Question\nid: one\n---\n# One Question\n\nA page.\n\n\`\`\`quiz\n- question: Which tool turns the soil?\n  choices: [Spade, Net, Hose]\n  answer: Spade\n\`\`\`\n`,
+});
+
+const pmAt = (progress: string, args: string[]) => run(['--lessons', course, '--progress', progress, ...args]);
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** A valid progress file with many answers, so that writing it takes a while. */
+function bigProgress(items: number): string {
+  const entries: Record<string, unknown> = {};
+  for (let i = 0; i < items; i++) {
+    entries[`r-desc-${i.toString(36)}`] = {
+      lesson: ids[i % ids.length],
+      topic: 'responsibilities',
+      due: 1_900_000_000,
+      stability: 3.1,
+      difficulty: 5.2,
+      reps: 2,
+      lapses: 0,
+      state: 2,
+      learningSteps: 0,
+      last: 1_700_000_000,
+      history: Array.from({ length: 12 }, (_, k) => [1_700_000_000 + k, k % 2]),
+      seen: 12,
+      right: 6,
+    };
+  }
+  return `${JSON.stringify({ version: 1, lessons: {}, items: entries })}\n`;
+}
+
+function spawnPm(progress: string, args: string[], lessons = course): ChildProcess {
+  const home = tempDir();
+  return spawn(process.execPath, [binPath, '--lessons', lessons, '--progress', progress, ...args], { env: baseEnv(home), stdio: 'ignore' });
+}
+
+const exited = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.on('exit', (code) => resolve(code));
+  });
+
+describe('a progress file that cannot be used', () => {
+  it.each([
+    ['cut short by a crash', '{"version":1,"lessons":{"beds":{"readAt":"2026-01-0'],
+    ['not JSON at all', 'These are my notes about the garden, not progress.\n'],
+    ['JSON of the wrong shape: a list', '[1, 2, 3]\n'],
+    ['JSON of the wrong shape: lessons as a list', '{"version":1,"lessons":[],"items":{}}\n'],
+    ['JSON of the wrong shape: an answer with text for numbers', '{"version":1,"lessons":{},"items":{"x":{"lesson":"beds","topic":"tools","due":"soon"}}}\n'],
+    ['all NUL bytes, as some file systems leave after a crash', '\u0000'.repeat(4096)],
+    ['empty', ''],
+    ['deeply nested JSON where lessons belong', `{"version":1,"items":{},"lessons":${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
+    ['a null version', '{"version":null,"lessons":{},"items":{}}\n'],
+  ])('%s: kept aside byte for byte, with one warning naming both files; pm-guide goes on', (_what, content) => {
+    const dir = tempDir();
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, content);
+    const r = pmAt(file, ['read', 'beds']);
+    expectCleanSuccess(r);
+    expect(r.stdout).toContain('The Beds');
+    const warning = r.stderr.trim().split('\n');
+    expect(warning).toHaveLength(1);
+    const aside = readdirSync(dir).find((n) => n.startsWith('progress.json.broken-'))!;
+    expect(aside).toBeTruthy();
+    expect(warning[0]).toContain(file);
+    expect(warning[0]).toContain(aside);
+    expect(readFileSync(join(dir, aside), 'latin1')).toBe(Buffer.from(content).toString('latin1'));
+    expect(readJson(file).lessons.beds.readAt).toBeTruthy();
+  });
+
+  it('from a newer pm-guide is left untouched, by reading and by writing commands alike', () => {
+    const file = join(tempDir(), 'progress.json');
+    const newer = '{"version":99,"lessons":{"beds":{"readAt":"2030-01-01T00:00:00Z"}},"items":{},"future":true}\n';
+    writeFileSync(file, newer);
+    for (const args of [['read', 'beds'], ['list'], ['next'], ['reset', '--yes']]) {
+      const r = pmAt(file, args);
+      expectOneLineFailure(r, /newer pm-guide.*left untouched.*upgrade/, 1);
+      expect(readFileSync(file, 'utf8')).toBe(newer);
+    }
+  });
+
+  it('is a folder: one line, and the folder is left as it was', () => {
+    const file = join(tempDir(), 'progress.json');
+    mkdirSync(file);
+    writeFileSync(join(file, 'keep.txt'), 'mine');
+    const r = pmAt(file, ['read', 'beds']);
+    expectOneLineFailure(r, /progress\.json: is a folder/, 1);
+    expect(readdirSync(file)).toEqual(['keep.txt']);
+  });
+
+  it('is a device: refused, never moved or read as progress', () => {
+    const r = pmAt('/dev/null', ['read', 'beds']);
+    expectOneLineFailure(r, /\/dev\/null: is not a regular file/, 1);
+    expect(existsSync('/dev/null')).toBe(true);
+  });
+
+  it('cannot be reached (a file where its folder should be): one line naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    for (const args of [['read', 'beds'], ['list']]) {
+      const r = pmAt(join(dir, 'not-a-folder', 'progress.json'), args);
+      expectOneLineFailure(r, /not-a-folder\/progress\.json: .*(cannot be created|not a folder)/, 1);
+    }
+    expect(readFileSync(join(dir, 'not-a-folder'), 'utf8')).toBe('x');
+  });
+
+  it.runIf(process.getuid?.() !== 0)('cannot be written (a read-only folder): one line, and the old file is unchanged', () => {
+    const dir = tempDir();
+    const file = join(dir, 'progress.json');
+    pmAt(file, ['read', 'beds']);
+    const before = readFileSync(file, 'utf8');
+    spawn('chmod', ['a-w', dir]);
+    const r = pmAt(file, ['read', 'frames']);
+    spawn('chmod', ['u+w', dir]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('keys that mean something to JavaScript', () => {
+  it('__proto__ and constructor in the progress file are inert data, kept through a save', () => {
+    const file = join(tempDir(), 'progress.json');
+    const item = JSON.parse(bigProgress(1)).items['r-desc-0'];
+    writeFileSync(
+      file,
+      `{"version":1,"lessons":{"__proto__":{"readAt":"2026-01-01T00:00:00.000Z"},"constructor":{"readAt":"2026-01-02T00:00:00.000Z"}},"items":{"__proto__":${JSON.stringify(item)}},"days":{"__proto__":3}}\n`,
+    );
+    for (const args of [['list', '--json'], ['read', 'beds'], ['next'], ['stats', '--json']]) {
+      const r = pmAt(file, args);
+      expectCleanSuccess(r);
+    }
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('"__proto__":{"readAt":"2026-01-01T00:00:00.000Z"}');
+    expect(saved).toContain('"constructor":{"readAt":"2026-01-02T00:00:00.000Z"}');
+    const lessons = readJson(file).lessons;
+    expect(lessons.beds.readAt).toBeTruthy();
+    // Unknown ids are kept, not counted: only the course's own lessons read (beds, and the one next showed).
+    expect(JSON.parse(pmAt(file, ['list', '--json']).stdout).read).toBe(ids.filter((id) => Object.hasOwn(lessons, id)).length);
+  });
+
+  it('lessons whose ids are constructor, toString or hasOwnProperty are lessons like any other', () => {
+    const dir = makeCourse({
+      'a.md': lesson('Building Things', undefined, { id: 'constructor', nav_order: 1 }),
+      'b.md': lesson('Saying Things', undefined, { id: 'toString', nav_order: 2 }),
+      'c.md': lesson('Owning Things', undefined, { id: 'hasOwnProperty', nav_order: 3 }),
+    });
+    const file = join(tempDir(), 'progress.json');
+    const pm = (args: string[]) => run(['--lessons', dir, '--progress', file, ...args]);
+    expectCleanSuccess(pm(['list']));
+    for (const id of ['constructor', 'toString', 'hasOwnProperty']) expectCleanSuccess(pm(['read', id]));
+    expectCleanSuccess(pm(['next']));
+    expectCleanSuccess(pm(['stats']));
+    const data = JSON.parse(pm(['list', '--json']).stdout);
+    expect(data.read).toBe(3);
+    expect(Object.keys(readJson(file).lessons).sort()).toEqual(['constructor', 'hasOwnProperty', 'toString']);
+  });
+});
+
+describe('processes at the same moment', () => {
+  it('eight processes saving at once all keep their change, also when they start with a stale lock to break', async () => {
+    for (const staleLock of [false, true]) {
+      const file = join(tempDir(), 'progress.json');
+      writeFileSync(file, bigProgress(300));
+      if (staleLock) writeFileSync(`${file}.lock`, `${DEAD_PID} left-by-a-crash\n`);
+      const children = ids.map((id) => spawnPm(file, ['read', id]));
+      const codes = await Promise.all(children.map(exited));
+      expect(codes).toEqual(ids.map(() => 0));
+      const saved = readJson(file);
+      expect(Object.keys(saved.lessons).sort()).toEqual([...ids].sort());
+      expect(Object.keys(saved.items)).toHaveLength(300);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+    }
+  });
+
+  it('two terminals answering at the same moment both keep their answer', async () => {
+    const file = join(tempDir(), 'progress.json');
+    const a = spawnPty(['--lessons', quizCourse, '--progress', file, 'quiz', 'one']);
+    const b = spawnPty(['--lessons', quizCourse, '--progress', file, 'quiz', 'one']);
+    await Promise.all([a.waitFor(/Spade/), b.waitFor(/Spade/)]);
+    a.write(keys.enter);
+    b.write(keys.enter);
+    const exits = await Promise.all([a.exited(), b.exited()]);
+    expect(exits.map((e) => e.exitCode)).toEqual([0, 0]);
+    const items = Object.values(readJson(file).items) as Array<{ seen: number }>;
+    expect(items).toHaveLength(1);
+    expect(items[0]!.seen).toBe(2);
+  });
+});
+
+describe('a process killed while it saves', () => {
+  it.each(['SIGKILL', 'SIGTERM'] as const)('%s at any moment leaves the old file or the new one, never a broken one; the next run tidies up', async (signal) => {
+    const dir = tempDir();
+    const file = join(dir, 'progress.json');
+    const original = bigProgress(3000); // About a megabyte: writing it takes long enough to be caught in the middle.
+    writeFileSync(file, original);
+    for (let round = 0; round < 16; round++) {
+      const child = spawnPm(file, ['read', ids[round % ids.length]!]);
+      await new Promise((r) => setTimeout(r, 60 + ((round * 37) % 140)));
+      child.kill(signal);
+      const code = await exited(child);
+      if (signal === 'SIGTERM') expect([0, 143, null]).toContain(code);
+      const text = readFileSync(file, 'utf8');
+      expect(() => JSON.parse(text), `round ${round}`).not.toThrow();
+      expect(Object.keys(JSON.parse(text).items)).toHaveLength(3000);
+    }
+    // The next run takes over any lock a killed process left, removes its temp files, and saves.
+    const r = pmAt(file, ['read', 'shed']);
+    expectCleanSuccess(r);
+    expect(r.stderr).toBe('');
+    expect(readJson(file).lessons.shed.readAt).toBeTruthy();
+    expect(readdirSync(dir).filter((n) => n !== 'progress.json')).toEqual([]);
+  });
+
+  it('temp files and a lock left by a killed process are cleaned up by the next run, at once', () => {
+    const dir = tempDir();
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, bigProgress(10));
+    writeFileSync(join(dir, `progress.json.${DEAD_PID}.k1ll3d.tmp`), '{"version":1,"less');
+    writeFileSync(`${file}.lock`, `${DEAD_PID} gone\n`);
+    const start = Date.now();
+    const r = pmAt(file, ['read', 'pond']);
+    expectCleanSuccess(r);
+    expect(Date.now() - start).toBeLessThan(5_000);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
+    expect(readJson(file).lessons.pond.readAt).toBeTruthy();
+  });
+
+  it('a lock held by a process that is still running is reported after a wait, never a hang', async () => {
+    const file = join(tempDir(), 'progress.json');
+    const holder = spawn('sleep', ['30']);
+    try {
+      const lock = `${holder.pid} still-working\n`;
+      writeFileSync(`${file}.lock`, lock);
+      const start = Date.now();
+      const r = pmAt(file, ['read', 'hedge']);
+      expect(Date.now() - start).toBeLessThan(14_000);
+      expect(r.stdout).toContain('The Hedge');
+      expectOneLineFailure(r, /held its lock .*progress\.json\.lock.*(finish or close|delete the lock)/, 1);
+      expect(readFileSync(`${file}.lock`, 'utf8')).toBe(lock);
+    } finally {
+      holder.kill();
+    }
+  }, 30_000);
+});
