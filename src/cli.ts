@@ -1,7 +1,7 @@
 // The entry point, and the one place that turns an error into a message and an
 // exit code. Everything below throws typed errors; nothing else exits.
-import { PmGuideError } from './core/errors.js';
-import { neutraliseLine } from './core/text.js';
+import { AmbiguousLessonError, LessonNotFoundError, PmGuideError } from './core/errors.js';
+import { neutraliseLine, neutraliseTerminal } from './core/text.js';
 import { fastCommand, type FastCommand } from './cli/fast-args.js';
 import type { GlobalOptions } from './cli/program.js';
 import type { Context } from './commands/context.js';
@@ -12,14 +12,44 @@ import { isHelpRequest, readHelp, writeHelp } from './io/cache-help.js';
 import { terminateHandler } from './signals.js';
 import { applyColorLevel, colorLevel } from './ui/theme.js';
 
+const INTERNAL_HINT = 'this is a bug in pm-guide: please report it with the command you ran (PM_GUIDE_DEBUG=1 shows details)';
+
+/** A write to stdout or stderr that failed (a full disk, a closed terminal): said in one line, on stderr if it still works. */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  try {
+    process.stderr.write(`pm-guide: cannot write its output (${error.code ?? error.message}): check where the output goes, and that the disk has space\n`);
+  } catch {
+    // stderr is gone too: the exit code says it.
+  }
+  process.exit(74); // EX_IOERR
+}
+
+const isOutputError = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && (error as NodeJS.ErrnoException).syscall === 'write' && typeof (error as NodeJS.ErrnoException).code === 'string';
+
 // Piping into `head` closes stdout early: that is the reader's choice, not an error.
 const onBrokenPipe = (): never => process.exit(process.exitCode ?? 0);
 const onReal = (stream: NodeJS.WriteStream): void => {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') onBrokenPipe();
-    throw error;
+    outputFailed(error);
   });
 };
+
+// Anything thrown outside a command's own flow (an event handler, a timer) still ends in one line, never a stack trace.
+function internalError(error: unknown): void {
+  if (isOutputError(error)) outputFailed(error);
+  const err = error as Error | undefined;
+  try {
+    if (process.env.PM_GUIDE_DEBUG) process.stderr.write(`${err?.stack ?? String(error)}\n`);
+    process.stderr.write(`${neutraliseLine(`pm-guide: internal error: ${err?.message ?? String(error)} (${INTERNAL_HINT})`)}\n`);
+  } catch {
+    // Nowhere left to say it.
+  }
+  process.exit(70); // EX_SOFTWARE
+}
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
 // The standard streams, built only if a command needs more than to write to a pipe or a file (see io/std-streams.ts).
 const stdout = lazyOutput(1, { onBrokenPipe, onReal });
 const stderr = lazyOutput(2, { onBrokenPipe, onReal });
@@ -53,9 +83,12 @@ function envColor(): boolean | undefined {
   return undefined;
 }
 
+/** Set when SIGTERM or SIGHUP stopped a prompt: the exit code says which, not 130 as for Ctrl-C. */
+let terminatedWith: number | undefined;
 for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
     const handler = terminateHandler();
+    terminatedWith = code;
     process.exitCode = code;
     if (handler) handler();
     else process.exit(code);
@@ -78,6 +111,7 @@ function wantsHome(args: readonly string[]): boolean {
 
 /** The common command lines, run without building commander's program (see cli/fast-args.ts). */
 async function runFast(command: FastCommand): Promise<void> {
+  active = command.name;
   const ctx = makeContext(command.globals);
   switch (command.name) {
     case 'read':
@@ -87,6 +121,17 @@ async function runFast(command: FastCommand): Promise<void> {
     case 'next':
       return (await import('./commands/next.js')).runNext(ctx, { pager: command.pager });
   }
+}
+
+/** The command that runs, for its usage line after a lesson name that matches nothing. */
+let active: string | undefined;
+
+/** "Usage: pm-guide read [options] [lesson]": commander's usage line of a command, built only when a message needs it. */
+async function usageLine(name: string | undefined): Promise<string> {
+  const { buildProgram } = await import('./cli/program.js');
+  const program = buildProgram(makeContext);
+  const command = program.commands.find((c) => c.name() === name);
+  return command ? `Usage: pm-guide ${command.name()} ${command.usage()}` : `Usage: pm-guide ${program.usage()}`;
 }
 
 /** commander's error class, once commander is loaded (only the program needs it). */
@@ -112,6 +157,8 @@ async function runProgram(argv: string[]): Promise<void> {
         helpText = undefined;
         return stderr.write(s);
       },
+      // Commander repeats what was typed ("unknown command '...'"): nothing typed may drive the terminal.
+      outputError: (s, write) => write(neutraliseTerminal(s)),
       // Commander's defaults, asked of the lazy streams so that they are not built for nothing.
       // (Commander's types say number, but its own default gives undefined off a terminal, meaning 80.)
       getOutHelpWidth: () => (stdout.isTTY ? stdout.columns : undefined) as number,
@@ -120,6 +167,9 @@ async function runProgram(argv: string[]): Promise<void> {
       getErrHasColors: () => envColor() ?? Boolean(stderr.isTTY && (stderr as NodeJS.WriteStream).hasColors?.()),
     });
   }
+  program.hook('preAction', (_program, command) => {
+    active = command.name();
+  });
   await program.parseAsync(wantsHome(argv.slice(2)) ? [...argv, 'home'] : argv);
 }
 
@@ -165,15 +215,17 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof PmGuideError) {
       if (error.exitCode === 130) {
         if (error.message && error.message !== 'stopped') stderr.write(`${neutraliseLine(error.message)}\n`);
-        process.exitCode = 130;
+        process.exitCode = terminatedWith ?? 130;
         return;
       }
       fail(error.message, error.hint, error.exitCode);
+      if (error instanceof LessonNotFoundError || error instanceof AmbiguousLessonError) stderr.write(`${neutraliseLine(await usageLine(active))}\n`);
       return;
     }
+    if (isOutputError(error)) outputFailed(error);
     const err = error as Error;
     if (process.env.PM_GUIDE_DEBUG) stderr.write(`${err?.stack ?? String(error)}\n`);
-    fail(`internal error: ${err?.message ?? String(error)}`, 'this is a bug in pm-guide: please report it with the command you ran (PM_GUIDE_DEBUG=1 shows details)', 70);
+    fail(`internal error: ${err?.message ?? String(error)}`, INTERNAL_HINT, 70);
   }
 }
 

@@ -3,6 +3,7 @@ import { breadcrumb, type CourseNode } from '../core/course.js';
 import { isRead, quizzable } from '../core/next.js';
 import type { Lesson } from '../core/lesson.js';
 import { lessonStructure } from '../core/quiz/generate.js';
+import { wrapLines } from '../ui/ansi.js';
 import { theme } from '../ui/theme.js';
 import { terminalWidth, type Context } from './context.js';
 import type { Session } from './session.js';
@@ -19,7 +20,7 @@ export function lessonFooter(ctx: Context, session: Session, node: CourseNode, k
   if (quizzable(node) && (known.quizMaterial ?? hasQuizMaterial(node.lesson))) lines.push(`Check yourself: ${theme.accent(`pm-guide quiz ${node.lesson.id}`)}`);
   if (after) lines.push(`Next: ${after.number} ${after.lesson.title}  ${theme.dim('→')} ${theme.accent('pm-guide next')}`);
   else lines.push(`That is the last page of the course. ${theme.accent('pm-guide next')} tells you what to do now.`);
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), width);
 }
 
 /** Cheap check (this lesson only, no course-wide pool) that a quiz has something to ask. */

@@ -30,7 +30,7 @@ export class LessonNotFoundError extends PmGuideError {
     this.name = 'LessonNotFoundError';
     this.hint =
       suggestions.length > 0
-        ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (pm-guide list shows every lesson)`
+        ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? pm-guide list shows every lesson`
         : 'run pm-guide list to see the lessons';
   }
 }

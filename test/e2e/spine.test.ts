@@ -83,12 +83,13 @@ describe('read', () => {
     expect(pm(['read']).stdout).toContain('The Gardening Year');
   });
 
-  it('suggests close names for an unknown lesson, on one stderr line', () => {
+  it('suggests close names for an unknown lesson on one stderr line, then the usage line', () => {
     const r = pm(['read', 'dutise']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).toMatch(/no lesson matches "dutise".*did you mean "duties"/);
+    expect(r.stderr).toMatch(/^Usage: pm-guide read \[options\] \[lesson\]$/m);
   });
 
   it('reads the path of a single Markdown file, whatever its extension', () => {

@@ -22,6 +22,8 @@ export interface PtySession {
   waitFor(pattern: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
   exited(timeoutMs?: number): Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
+  /** Resizes the terminal, as dragging the window does (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): void;
   pid: number;
 }
 
@@ -39,7 +41,7 @@ export function spawnPty(args: string[], options: { env?: Record<string, string 
   const env = { ...baseEnv(home), ...options.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const proc = pty.spawn(process.execPath, [binPath, ...args], {
-    name: 'xterm-256color',
+    name: env.TERM ?? 'xterm-256color', // node-pty sets TERM from this
     cols: options.cols ?? 80,
     rows: options.rows ?? 30,
     cwd: options.cwd ?? repoRoot,
@@ -61,6 +63,7 @@ export function spawnPty(args: string[], options: { env?: Record<string, string 
     screen: () => stripAnsiAll(out),
     write: (data) => proc.write(data),
     kill: (signal) => proc.kill(signal),
+    resize: (cols, rows) => proc.resize(cols, rows),
     async waitFor(pattern, timeoutMs = 10_000) {
       const start = Date.now();
       const matches = (): boolean =>
