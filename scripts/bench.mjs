@@ -6,7 +6,7 @@
 //   stderr piped (so `read` and `next` take their piped, un-paged path), stdin
 //   /dev/null. Each case runs after warm-up runs, interleaved run by run with
 //   the `node -e 0` baseline, so both see the same machine load; the ratio is
-//   median(case) / median(its baseline runs).
+//   the median over runs of (case run / the baseline run just before it).
 // - Peak memory: every process, the baseline included, is started with
 //   `node -r <hook>`, a three-line CommonJS preload that on 'exit' writes
 //   process.resourceUsage().maxRSS (getrusage's ru_maxrss: the high-water mark
@@ -131,8 +131,10 @@ function measure(kase) {
     baseRssMb: median(baseRss) / 1024,
     firstLine: first.stdout.split('\n').find((l) => l.trim() !== '') ?? '',
   };
-  result.timeRatio = result.ms / result.baseMs;
-  result.rssRatio = result.rssMb / result.baseRssMb;
+  // Each run against the bare Node run just before it: on a shared machine, load comes and
+  // goes, and a pair of runs seconds apart sees the same load.
+  result.timeRatio = median(times.map((t, i) => t / baseTimes[i]));
+  result.rssRatio = median(rss.map((r, i) => r / baseRss[i]));
   return result;
 }
 
@@ -297,8 +299,8 @@ const files = [];
 const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) { fs.realpathSync.native(f); walk(f); } else if (f.endsWith('.md')) files.push(f); } };
 walk(dir);
 for (const f of files) fs.statSync(f);
-const index = fs.readdirSync(cacheDir).filter((n) => n.startsWith('course-')).map((n) => path.join(cacheDir, n)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-JSON.parse(fs.readFileSync(mode === 'list' ? index[0] : index[index.length - 1], 'utf8'));
+const index = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((n) => n.startsWith('course-')).map((n) => path.join(cacheDir, n)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size) : [];
+if (index.length > 0) JSON.parse(fs.readFileSync(mode === 'list' ? index[0] : index[index.length - 1], 'utf8'));
 const text = fs.readFileSync(progress, 'utf8');
 const p = JSON.parse(text);
 if (mode === 'list') {
@@ -364,7 +366,9 @@ Machine: ${machine()}.
 
 Each case is a whole process of the built binary, its stdout and stderr piped
 (so \`read\` and \`next\` print without a pager), timed against a bare
-\`node -e 0\` run interleaved with it; ratios are median over median. Peak
+\`node -e 0\` run interleaved with it; a ratio is the median over runs of each
+run against the bare Node run just before it (the machine is shared, and its
+load varies: a pair of runs a moment apart sees the same load). Peak
 memory is each process's own high-water resident set (getrusage \`ru_maxrss\`,
 reported at exit by a preload every process gets, the baseline included).
 Progress is reset from a template before every run, so each run does the same
