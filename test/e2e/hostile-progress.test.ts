@@ -1,8 +1,8 @@
 // The progress file is never lost, truncated or polluted: broken files are kept
 // aside, newer ones left alone, concurrent writers all keep their changes, and a
 // process killed at any moment leaves either the old file or the new one.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseEnv, binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
@@ -103,10 +103,16 @@ describe('a progress file that cannot be used', () => {
     expect(readdirSync(file)).toEqual(['keep.txt']);
   });
 
-  it('is a device: refused, never moved or read as progress', () => {
-    const r = pmAt('/dev/null', ['read', 'beds']);
-    expectOneLineFailure(r, /\/dev\/null: is not a regular file/, 1);
-    expect(existsSync('/dev/null')).toBe(true);
+  it('is a device or a FIFO: refused at once, never moved, read or waited on', () => {
+    // A device node of our own in a temp folder (never /dev/null itself: a regression here, run as
+    // root, would move the system's /dev/null aside), else a FIFO, which must not block the read.
+    const dir = tempDir();
+    const file = join(dir, 'progress.json');
+    if (spawnSync('mknod', [file, 'c', '1', '3']).status !== 0) spawnSync('mkfifo', [file]);
+    const r = pmAt(file, ['read', 'beds']);
+    expectOneLineFailure(r, /progress\.json: is not a regular file/, 1);
+    expect(lstatSync(file).isFile()).toBe(false);
+    expect(readdirSync(dir)).toEqual(['progress.json']);
   });
 
   it('cannot be reached (a file where its folder should be): one line naming it', () => {
