@@ -173,7 +173,8 @@ export class ProgressStore {
   private unchanged(): Progress | undefined {
     if (!this.known) return undefined;
     try {
-      return readFileSync(this.file, 'utf8') === this.known.text ? this.known.progress : undefined;
+      // Read as load() reads (a FIFO or a device put in its place must not block): load() then says what is wrong.
+      return this.readText() === this.known.text ? this.known.progress : undefined;
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 // The progress store starts an update from the progress it last read or wrote
 // when the file is still that one, and reads the file again whenever anything
 // else has replaced or changed it, so that no other writer's answers are lost.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,16 @@ describe('ProgressStore reuses what it knows only while the file is unchanged', 
     writeFileSync(file, text.replace('"b"', '"d"'));
     s.update((p) => markRead(p, 'e', at));
     expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { lessons: object }).lessons).sort()).toEqual(['c', 'd', 'e']);
+  });
+
+  it('is not stopped by a FIFO put in place of the file it knows', () => {
+    const { file, store } = setup();
+    const s = store();
+    s.update((p) => markRead(p, 'a', at));
+    rmSync(file);
+    const made = spawnSync('mkfifo', [file]);
+    if (made.error || made.status !== 0) return; // No mkfifo here.
+    expect(() => s.update((p) => markRead(p, 'b', at))).toThrow(/not a regular file/);
   });
 
   it('sees the file removed', () => {
