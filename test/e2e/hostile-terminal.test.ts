@@ -88,6 +88,20 @@ describe('stopping at every kind of prompt', () => {
   });
 
   it.each([
+    ['Ctrl-C', keys.ctrlC, 130],
+    ['Ctrl-D', keys.ctrlD, 130],
+    ['SIGTERM', 'SIGTERM', 143],
+  ] as const)('%s at the home menu: leaves with the cursor back, exit %i', async (_name, stop, code) => {
+    const session = spawnPty(['--lessons', course, '--progress', join(tempDir(), 'p.json')]);
+    await session.waitFor(/esc or q quit|type to filter/);
+    if (stop === 'SIGTERM') process.kill(session.pid, stop);
+    else session.write(stop);
+    expect((await session.exited()).exitCode).toBe(code);
+    expect(session.screen()).not.toMatch(STACK_TRACE);
+    expect(cursorRestored(session.output())).toBe(true);
+  });
+
+  it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('%s mid-quiz: the answer already given is saved, the cursor is back, exit %i', async (signal, code) => {
