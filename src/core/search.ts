@@ -9,26 +9,10 @@
 // start of a word, is matched to words within one or two edits of it (so
 // "raodmap" finds "roadmap"), and the correction is reported. A word the
 // course knows is never fuzzed: "tool" does not also match "cool".
-import type { Lesson } from './lesson.js';
-import { stripEmoji, stripInlineMarkdown } from './text.js';
+import type { LineKind, SearchDoc, SearchLine } from './search-doc.js';
+import { editDistance, fold } from './text.js';
 
-export type LineKind = 'title' | 'heading' | 'body';
-
-export interface SearchLine {
-  /** Display text: plain prose, no Markdown markup. */
-  text: string;
-  /** Line in the lesson file (the title counts as line 1, the front matter). */
-  line: number;
-  kind: LineKind;
-}
-
-export interface SearchDoc {
-  id: string;
-  number: string;
-  title: string;
-  file: string;
-  lines: SearchLine[];
-}
+export { searchDocFromLesson, type LineKind, type SearchDoc, type SearchLine } from './search-doc.js';
 
 export interface SearchMatch extends SearchLine {
   /** [start, end) character ranges of the matching words in `text`. */
@@ -60,37 +44,11 @@ const STOP_WORDS = new Set(
 );
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lower case, accents dropped. */
-function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** A light stem, enough for plurals: "roadmaps" and "roadmap", "stories" and "story". */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
-}
-
-/** Optimal string alignment distance (a swap of two neighbours is one edit), bounded by max. */
-export function typoDistance(a: string, b: string, max: number): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return rows[a.length]![b.length]!;
 }
 
 /** Edits a query word may be off by: none for short words, where a typo is another word. */
@@ -118,53 +76,6 @@ function tokens(text: string): Token[] {
 }
 
 // ---------------------------------------------------------------------------
-// Lessons into searchable lines
-
-const FENCE = /^\s*(`{3,}|~{3,})\s*([^\s`]*)/;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-
-function plain(markdown: string): string {
-  return stripEmoji(stripInlineMarkdown(markdown))
-    .replace(/^\s*>+\s?/, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-    .replace(/\s*\|\s*/g, ' · ')
-    .replace(/^ · | · $/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The lines of a lesson worth searching: its title, headings and prose, with
- * file line numbers. Quiz blocks are left out: they hold the answers.
- */
-export function searchDocFromLesson(lesson: Lesson, number: string): SearchDoc {
-  const lines: SearchLine[] = [{ text: lesson.title, line: 1, kind: 'title' }];
-  let fence: { marker: string; quiz: boolean } | undefined;
-  lesson.body.split('\n').forEach((raw, i) => {
-    const line = lesson.bodyLine + i;
-    const f = FENCE.exec(raw);
-    if (fence) {
-      if (f && f[1]!.startsWith(fence.marker[0]!) && f[1]!.length >= fence.marker.length && f[2] === '') fence = undefined;
-      else if (!fence.quiz && raw.trim() !== '') lines.push({ text: raw.trim(), line, kind: 'body' });
-      return;
-    }
-    if (f) {
-      fence = { marker: f[1]!, quiz: f[2]!.toLowerCase() === 'quiz' };
-      return;
-    }
-    if (TABLE_RULE.test(raw) || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(raw)) return;
-    const h = HEADING.exec(raw);
-    const text = plain(h ? h[2]! : raw.replace(/<[^>\n]*>/g, ''));
-    if (text === '') return;
-    // The page's own top heading repeats its title: the title line already covers it.
-    if (h && h[1] === '#' && fold(text) === fold(lesson.title)) return;
-    lines.push({ text, line, kind: h ? 'heading' : 'body' });
-  });
-  return { id: lesson.id, number, title: lesson.title, file: lesson.file, lines };
-}
-
-// ---------------------------------------------------------------------------
 // Matching and ranking
 
 /** How well a query word matches a word of the text: 1 exact (or same stem), 0.8 the start of it, less for typos. */
@@ -184,7 +95,7 @@ function fuzzyMatcher(term: string): Matcher {
   const s = stem(term);
   return (word) => {
     if (max === 0) return 0;
-    const d = Math.min(typoDistance(term, word, max), typoDistance(s, stem(word), max));
+    const d = Math.min(editDistance(term, word, max), editDistance(s, stem(word), max));
     return d <= max ? 0.65 - 0.15 * (d - 1) : 0;
   };
 }

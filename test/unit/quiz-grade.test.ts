@@ -34,6 +34,11 @@ describe('typed answers', () => {
     ['Data-Driven Dcisons about', false],
   ])('%j is %s', (typed, right) => expect(isCorrect(question, typed)).toBe(right));
 
+  it('counts two swapped letters as one typo', () => {
+    expect(isCorrect(q({ answer: 'Roadmap' }), 'raodmap')).toBe(true);
+    expect(isCorrect(q({ answer: 'Roadmap' }), 'raodmpa')).toBe(false);
+  });
+
   it('demands short answers exactly', () => {
     expect(isCorrect(q({ answer: 'NPS' }), 'nps')).toBe(true);
     expect(isCorrect(q({ answer: 'NPS' }), 'npx')).toBe(false);

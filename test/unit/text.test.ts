@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanSourceText,
   editDistance,
-  hasMojibake,
   neutraliseLine,
   neutraliseTerminal,
   normaliseAnswer,
   plainLabel,
-  repairMojibake,
   stripEmoji,
 } from '../../src/core/text.js';
+import { hasMojibake, repairMojibake } from '../../src/core/mojibake.js';
 
 describe('repairMojibake', () => {
   it.each([
@@ -79,8 +78,10 @@ describe('labels and answers', () => {
     expect(stripEmoji('Act 🤹‍♀️ now 🗺️')).toBe('Act  now ');
   });
 
-  it('measures edit distance, bounded', () => {
-    expect(editDistance('roadmap', 'raodmap')).toBe(2);
+  it('measures edit distance as typos count, a swap of neighbours being one edit, bounded', () => {
+    expect(editDistance('roadmap', 'raodmap')).toBe(1);
+    expect(editDistance('raodmap', 'roadmap', 2)).toBe(1);
+    expect(editDistance('abc', 'xyzxyz', 1)).toBe(2);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('a', 'abcdefgh', 2)).toBe(3);
   });
