@@ -59,7 +59,7 @@ describe('neutraliseTerminal', () => {
     neutraliseTerminal(`${ESC}]`.repeat(200_000));
     neutraliseTerminal(`${ESC}[`.repeat(200_000));
     neutraliseTerminal('\u009d'.repeat(200_000));
-    expect(Date.now() - start).toBeLessThan(1000);
+    expect(Date.now() - start).toBeLessThan(5_000);
   });
 });
 

@@ -126,7 +126,7 @@ describe('random lessons', () => {
         expect(lesson.title).not.toMatch(/\n/);
         const start = Date.now();
         const questions = ours(() => generateQuestions(lesson)) ?? [];
-        expect(Date.now() - start).toBeLessThan(2_000);
+        expect(Date.now() - start).toBeLessThan(10_000);
         for (const q of questions) {
           expect(drives([q.prompt, ...q.choices, String(q.answer), ...q.accept, q.explanation ?? ''].join('\n'))).toBe(false);
           if (q.kind === 'single' || q.kind === 'boolean') expect(q.choices).toContain(q.answer);
@@ -142,7 +142,7 @@ describe('random lessons', () => {
         applyColorLevel(color ? 1 : 0);
         const start = Date.now();
         const out = await renderMarkdown(prepareMarkdown(stripJekyll(body), 'Random'), { width, color });
-        expect(Date.now() - start).toBeLessThan(3_000);
+        expect(Date.now() - start).toBeLessThan(10_000);
         expect(drives(out), JSON.stringify(out)).toBe(false);
         if (!color) expect(out).not.toContain('\u001b');
       }),
