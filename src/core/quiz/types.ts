@@ -1,5 +1,6 @@
 // The quiz's model: what a lesson's structure holds, and the questions made from it.
 import type { Topic } from '../progress.js';
+import type { Lesson } from '../lesson.js';
 
 export type QuestionKind = 'single' | 'multiple' | 'text' | 'boolean';
 
@@ -48,4 +49,18 @@ export interface LessonStructure {
   tools: ToolGroup[];
   /** ```quiz blocks: their YAML and the file line where the YAML starts. */
   quizBlocks: Array<{ yaml: string; line: number }>;
+}
+
+/** Items and tools from the rest of the course, for lessons with too few of their own. */
+export interface CoursePool {
+  itemNames: string[];
+  outcomes: string[];
+  toolKinds: ToolGroup[];
+}
+
+/** What question generation works from. */
+export interface GenerationContext {
+  lesson: Lesson;
+  structure: LessonStructure;
+  pool: CoursePool | undefined;
 }
