@@ -3,9 +3,9 @@
 // and per lesson, the weakest questions, reviews coming due, the day streak
 // and recent activity. Pure; `pm-guide stats` draws it, `--json` prints it.
 import type { Course, CourseNode } from './course.js';
+import { activity, addDays, streak, type DayCount, type Streak } from './calendar.js';
 import { dayKey, isMastered, isPassed, TOPICS, type ItemProgress, type Progress, type Topic } from './progress.js';
 
-export const ACTIVITY_WEEKS = 12;
 export const WEAKEST_LIMIT = 5;
 
 export interface ModuleStats {
@@ -60,12 +60,6 @@ export interface WeakItem {
   due: string;
 }
 
-export interface DayCount {
-  /** Local day, YYYY-MM-DD. */
-  date: string;
-  count: number;
-}
-
 export interface Stats {
   totals: {
     pages: number;
@@ -94,14 +88,7 @@ export interface Stats {
     /** Due after the coming week. */
     later: number;
   };
-  streak: {
-    /** Days in a row with activity, ending today (or yesterday, when today has none yet). */
-    current: number;
-    longest: number;
-    activeToday: boolean;
-    lastActive: string | null;
-    activeDays: number;
-  };
+  streak: Streak;
   /** Days of the last ACTIVITY_WEEKS weeks (this one included), Monday first, today last. */
   activity: DayCount[];
 }
@@ -117,17 +104,6 @@ export interface StatsInput {
 }
 
 const ratio = (right: number, answers: number): number | null => (answers === 0 ? null : right / answers);
-
-function addDays(date: Date, days: number): Date {
-  const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-  d.setDate(d.getDate() + days);
-  return d;
-}
-
-function parseDay(key: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
 
 /** Lessons are the pages that are not module pages (as in pm-guide list). */
 function isLesson(node: CourseNode): boolean {
@@ -264,34 +240,4 @@ function reviews(items: Map<string, ItemProgress>, now: Date): Stats['reviews'] 
     } else later += 1;
   }
   return { dueNow, laterToday, week, later };
-}
-
-function streak(progress: Progress, now: Date): Stats['streak'] {
-  const active = new Set(Object.entries(progress.days).filter(([k, n]) => n > 0 && parseDay(k)).map(([k]) => k));
-  const today = dayKey(now);
-  const activeToday = active.has(today);
-  let current = 0;
-  for (let d = activeToday ? 0 : -1; active.has(dayKey(addDays(now, d))); d--) current += 1;
-  let longest = 0;
-  let run = 0;
-  let previous: Date | undefined;
-  const sorted = [...active].sort();
-  for (const key of sorted) {
-    const day = parseDay(key)!;
-    run = previous && dayKey(addDays(previous, 1)) === key ? run + 1 : 1;
-    longest = Math.max(longest, run);
-    previous = day;
-  }
-  return { current, longest, activeToday, lastActive: sorted.at(-1) ?? null, activeDays: active.size };
-}
-
-/** Whole weeks, Monday first, up to today: the chart's columns start on a Monday. */
-function activity(progress: Progress, now: Date): DayCount[] {
-  const days: DayCount[] = [];
-  const sinceMonday = (now.getDay() + 6) % 7;
-  for (let d = (ACTIVITY_WEEKS - 1) * 7 + sinceMonday; d >= 0; d--) {
-    const date = dayKey(addDays(now, -d));
-    days.push({ date, count: progress.days[date] ?? 0 });
-  }
-  return days;
 }

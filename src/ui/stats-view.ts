@@ -1,6 +1,7 @@
 // Progress drawn for the terminal: bars, a week of reviews, an activity chart.
 // Takes the numbers computed in src/core/stats.ts and only lays them out.
-import type { DayCount, Stats } from '../core/stats.js';
+import type { DayCount } from '../core/calendar.js';
+import type { Stats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
 import { displayWidth, wrapLines } from './ansi.js';
 import { bar, c, theme } from './theme.js';
