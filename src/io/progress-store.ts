@@ -1,31 +1,18 @@
 // The progress file on disk. Never lost, never damaged:
-// - writes go to a temp file in the same folder, are fsynced, then renamed over;
-// - every update takes a lock across processes and re-reads the file inside it,
-//   so two terminals answering at once both keep their answers;
+// - writes go to a temp file in the same folder, are fsynced, then renamed over
+//   (io/atomic-file.ts);
+// - every update takes a lock across processes (io/file-lock.ts) and re-reads
+//   the file inside it, so two terminals answering at once both keep their answers;
 // - a file that cannot be read or validated is moved aside, never overwritten;
 // - a file from a newer pm-guide is left untouched;
 // - a progress file that is a symlink stays one: its target is replaced.
-import {
-  closeSync,
-  constants as fsConstants,
-  fstatSync,
-  fsyncSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProgressFileError } from '../core/errors.js';
 import { PROGRESS_VERSION, emptyProgress, progressSchema, type Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
+import { writeAtomically } from './atomic-file.js';
+import { FileLock, isAlive, randomName } from './file-lock.js';
 
 export interface ProgressStoreOptions {
   file: string;
@@ -36,32 +23,10 @@ export interface ProgressStoreOptions {
   now?: () => Date;
 }
 
-const sleep = (ms: number): void => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const show = (path: string): string => neutraliseLine(path);
-
-const randomName = (): string => Math.random().toString(36).slice(2, 10);
 
 /** Progress is kilobytes; a file far larger than any course could make is not progress, and is not read into memory. */
 const MAX_PROGRESS_BYTES = 64 * 1024 * 1024;
-/** A lock whose owner cannot be told (no pid in it) is stale after this long. */
-const UNOWNED_LOCK_MS = 2_000;
-/** A lock this old is stale even if its pid is alive: the pid was reused, or its process hung. */
-const ANCIENT_LOCK_MS = 60_000;
-/** The mutex taken to break a stale lock is held for a few system calls; older than this, its taker died. */
-const BREAKER_STALE_MS = 5_000;
 
 /** Reasons a file's content is not usable progress; undefined when it is fine. */
 type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string; newer?: number };
@@ -90,11 +55,8 @@ export function parseProgressText(text: string): ParseResult {
 export class ProgressStore {
   readonly file: string;
   private readonly warn: (message: string) => void;
-  private readonly lockTimeoutMs: number;
   private readonly now: () => Date;
-  private readonly lockFile: string;
-  /** What this process wrote into the lock file while it holds the lock. */
-  private lockToken: string | undefined;
+  private readonly fileLock: FileLock;
   /**
    * The progress this store last read or wrote, with the file's text. When the
    * file still holds exactly that text, an update starts from it instead of
@@ -109,9 +71,8 @@ export class ProgressStore {
   constructor(options: ProgressStoreOptions) {
     this.file = options.file;
     this.warn = (message) => options.warn(neutraliseLine(message));
-    this.lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
-    this.lockFile = `${this.file}.lock`;
+    this.fileLock = new FileLock(this.file, options.lockTimeoutMs ?? 10_000);
   }
 
   /** Reads progress; a missing file is fresh progress, a broken one is moved aside. */
@@ -183,7 +144,7 @@ export class ProgressStore {
   /** Applies a change under the lock, to the freshest copy on disk, and saves it atomically. */
   update(change: (progress: Progress) => Progress): Progress {
     this.ensureFolder();
-    this.lock();
+    this.fileLock.lock();
     try {
       this.removeStrayTempFiles();
       const next = change(this.unchanged() ?? this.load());
@@ -192,7 +153,7 @@ export class ProgressStore {
       this.known = { text, progress: next };
       return next;
     } finally {
-      this.unlock();
+      this.fileLock.unlock();
     }
   }
 
@@ -232,24 +193,9 @@ export class ProgressStore {
   }
 
   private writeAtomic(content: string): void {
-    const target = this.target();
-    const temp = `${target}.${process.pid}.${randomName()}.tmp`;
-    let fd: number | undefined;
     try {
-      fd = openSync(temp, 'wx', 0o600);
-      writeSync(fd, content);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temp, target);
-      syncFolder(dirname(target));
+      writeAtomically(this.target(), content);
     } catch (error) {
-      if (fd !== undefined) closeSync(fd);
-      try {
-        unlinkSync(temp);
-      } catch {
-        // The temp file may not exist; nothing else to clean.
-      }
       const code = (error as NodeJS.ErrnoException).code;
       throw new ProgressFileError(show(this.file), `cannot be written (${code}); your earlier progress is unchanged`, 'check the folder is writable and the disk has space, or use --progress');
     }
@@ -277,161 +223,5 @@ export class ProgressStore {
         }
       }
     }
-  }
-
-  /**
-   * Takes the lock: a file created whole, with "pid token" in it, by linking a
-   * temp file into place (a link fails if the lock exists, and the lock is never
-   * seen empty). A lock left by a dead process is broken; a live one is waited for.
-   */
-  private lock(): void {
-    const deadline = Date.now() + this.lockTimeoutMs;
-    const token = `${process.pid} ${randomName()}${randomName()}\n`;
-    const temp = `${this.lockFile}.${process.pid}.${randomName()}.tmp`;
-    let delay = 5;
-    try {
-      for (;;) {
-        if (this.tryLock(temp, token)) {
-          this.lockToken = token;
-          return;
-        }
-        if (this.breakStaleLock()) continue;
-        if (Date.now() > deadline) {
-          throw new ProgressFileError(
-            show(this.file),
-            `another pm-guide has held its lock (${show(this.lockFile)}) for over ${Math.round(this.lockTimeoutMs / 1000)} s`,
-            'finish or close the other pm-guide; if none is running, delete the lock file',
-          );
-        }
-        sleep(delay);
-        delay = Math.min(delay * 2, 100);
-      }
-    } finally {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Never written, or already gone.
-      }
-    }
-  }
-
-  /** One attempt at the lock. False when another process holds it. */
-  private tryLock(temp: string, token: string): boolean {
-    try {
-      writeWhole(temp, token);
-      try {
-        linkSync(temp, this.lockFile);
-        return true;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') return false;
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-      }
-      // A file system without hard links: create the lock exclusively and write it at once.
-      const fd = openSync(this.lockFile, 'wx', 0o600);
-      try {
-        writeSync(fd, token);
-      } finally {
-        closeSync(fd);
-      }
-      return true;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      throw new ProgressFileError(show(this.file), `cannot be locked for writing (${code})`, 'check the folder is writable, or use --progress');
-    }
-  }
-
-  /** What the lock file holds and how old it is; undefined when there is none. */
-  private readLock(): { content: string; age: number } | undefined {
-    try {
-      const content = readFileSync(this.lockFile, 'utf8');
-      return { content, age: Date.now() - statSync(this.lockFile).mtimeMs };
-    } catch {
-      return undefined;
-    }
-  }
-
-  /**
-   * Removes a lock whose owner is gone (killed mid-write). True when the lock
-   * may be tried again at once. Two processes may both judge the same lock
-   * stale; the break is done under a second, short-lived lock, and only if the
-   * lock still holds what was judged, so the second one cannot remove the lock
-   * the first has just taken.
-   */
-  private breakStaleLock(): boolean {
-    const seen = this.readLock();
-    if (!seen) return true; // Released while we looked.
-    // "pid token", or just "pid" from pm-guide 0.1.
-    const owner = /^(\d+)(?: \S+)?\n$/.exec(seen.content);
-    const stale = owner ? !isAlive(Number(owner[1])) || seen.age > ANCIENT_LOCK_MS : seen.age > UNOWNED_LOCK_MS;
-    if (!stale) return false;
-    const breaker = `${this.lockFile}.break`;
-    try {
-      writeExclusive(breaker, `${process.pid}\n`);
-    } catch {
-      // Someone else is breaking it now (or died doing so, moments ago or long ago).
-      try {
-        if (Date.now() - statSync(breaker).mtimeMs > BREAKER_STALE_MS) unlinkSync(breaker);
-      } catch {
-        // Gone already.
-      }
-      return false;
-    }
-    try {
-      if (this.readLock()?.content === seen.content) unlinkSync(this.lockFile);
-      return true;
-    } catch {
-      return true;
-    } finally {
-      try {
-        unlinkSync(breaker);
-      } catch {
-        // Gone already.
-      }
-    }
-  }
-
-  private unlock(): void {
-    // Only our own lock: if it was broken as stale and taken by another process, that one is theirs.
-    if (this.lockToken !== undefined && this.readLock()?.content === this.lockToken) {
-      try {
-        unlinkSync(this.lockFile);
-      } catch {
-        // Already removed.
-      }
-    }
-    this.lockToken = undefined;
-  }
-}
-
-function writeWhole(path: string, content: string): void {
-  const fd = openSync(path, 'w', 0o600);
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function writeExclusive(path: string, content: string): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncFolder(dir: string): void {
-  try {
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // Some file systems do not allow syncing a folder; the rename is still atomic.
   }
 }

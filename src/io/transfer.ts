@@ -1,10 +1,11 @@
 // Files for taking progress along: reading an exported progress file (checked
 // as strictly as the progress file itself), writing an export atomically, and
 // what is at a path, for `pm-guide paths`.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ProgressFileError } from '../core/errors.js';
 import { PROGRESS_VERSION, type Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
+import { writeAtomically } from './atomic-file.js';
 import { parseProgressText } from './progress-store.js';
 
 /** Checks the text of an exported progress file; `shownAs` names it in errors. */
@@ -40,22 +41,9 @@ export function writeFileAtomic(path: string, content: string, options: { overwr
   if (!options.overwrite && exists(path)) {
     throw new ProgressFileError(shown, 'already exists', 'choose another name, or add --force to replace it');
   }
-  const temp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
   try {
-    fd = openSync(temp, 'w', 0o600);
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    writeAtomically(path, content);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created.
-    }
     throw new ProgressFileError(shown, `cannot be written (${(error as NodeJS.ErrnoException).code})`, 'check the folder exists and is writable');
   }
 }

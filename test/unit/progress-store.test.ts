@@ -88,8 +88,9 @@ describe('the lock', () => {
     a.update((p) => {
       duringA = readFileSync(lock, 'utf8');
       // ... and only now does B act on what it read.
-      vi.spyOn(b as never as { readLock: () => unknown }, 'readLock').mockReturnValueOnce(seen);
-      bBroke = (b as never as { breakStaleLock: () => boolean }).breakStaleLock();
+      const bLock = (b as never as { fileLock: { readLock: () => unknown; breakStaleLock: () => boolean } }).fileLock;
+      vi.spyOn(bLock, 'readLock').mockReturnValueOnce(seen);
+      bBroke = bLock.breakStaleLock();
       expect(readFileSync(lock, 'utf8')).toBe(duringA);
       return markRead(p, 'soil', now);
     });

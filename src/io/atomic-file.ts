@@ -1,0 +1,55 @@
+// Replacing a file so that a reader, or a crash, never sees half of it: the
+// content goes to a temp file in the same folder, is fsynced, renamed over the
+// file, and the folder is fsynced so that the rename itself survives a crash.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomName } from './file-lock.js';
+
+/**
+ * The temp file a write to `path` goes through: `<path>.<pid>.<random>.tmp`,
+ * a name no other process or write uses (the progress store removes the ones
+ * a killed process left by their pid).
+ */
+export function tempFileFor(path: string): string {
+  return `${path}.${process.pid}.${randomName()}.tmp`;
+}
+
+/**
+ * Writes `content` to `path` atomically. On failure the temp file is removed,
+ * `path` is as it was, and the system error (with its `code`) is thrown for the
+ * caller to word.
+ */
+export function writeAtomically(path: string, content: string): void {
+  const temp = tempFileFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temp file may not exist; nothing else to clean.
+    }
+    throw error;
+  }
+  syncFolder(dirname(path));
+}
+
+function syncFolder(dir: string): void {
+  try {
+    const dirFd = openSync(dir, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Some file systems do not allow syncing a folder; the rename is still atomic.
+  }
+}
