@@ -5,6 +5,7 @@
 // nor work out the lesson's quiz material for the footer.
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { onlyOwnStyling } from '../core/text.js';
 import { buildId, hashKey, readCache, writeCache } from './cache.js';
 import { MAX_LESSON_BYTES } from './read-text.js';
 
@@ -69,7 +70,9 @@ export function readRender(cacheDir: string, key: string, title: string, source:
   const renderedAt = sourceAt + source.length;
   if (text.length !== renderedAt + Number(header[4])) return undefined;
   if (text.slice(newline + 1, sourceAt) !== title || text.slice(sourceAt, renderedAt) !== source) return undefined;
-  const rendered = text.slice(renderedAt);
+  // Filtered as the renderer filters its own output, so that a cache file changed
+  // by anything but pm-guide can no more drive the terminal than a lesson can.
+  const rendered = onlyOwnStyling(text.slice(renderedAt));
   return rendered.includes('\u0000') ? undefined : { rendered, quizMaterial: header[5] === '1' };
 }
 
