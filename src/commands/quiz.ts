@@ -15,7 +15,7 @@ import { isCorrect, type Response } from '../core/quiz/grade.js';
 import { DEFAULT_COUNT, dueQuestions, selectQuestions } from '../core/quiz/select.js';
 import type { Question } from '../core/quiz/types.js';
 import { onTerminate } from '../signals.js';
-import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, type Result } from '../ui/quiz-view.js';
+import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context } from './context.js';
 import { questionsFor, allQuestions } from './questions.js';
@@ -105,18 +105,19 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   const { abortPrompts } = await import('../ui/prompts.js');
   const results: Result[] = [];
   onTerminate(abortPrompts);
-  print(ctx, `${theme.title(title)} ${theme.dim(`· ${questions.length} question${questions.length === 1 ? '' : 's'} · Ctrl-C stops (answers so far are kept)`)}`);
+  const width = Math.min(terminalWidth(ctx), 100);
+  print(ctx, quizTitle(title, questions.length, width));
   try {
     for (const [index, question] of questions.entries()) {
       print(ctx);
-      print(ctx, questionHeader(question, index, questions.length));
+      print(ctx, questionHeader(question, index, questions.length, width));
       const response = await ask(ctx, question);
       const correct = isCorrect(question, response);
       session.progress = session.store.update((p) =>
         recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, at: ctx.now() }, fsrsScheduler),
       );
       results.push({ question, correct });
-      print(ctx, formatFeedback(question, correct, lessonFile(session, question), Math.min(terminalWidth(ctx), 100)));
+      print(ctx, formatFeedback(question, correct, lessonFile(session, question), width));
     }
   } catch (error) {
     if (error instanceof InterruptedError) {
@@ -129,7 +130,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   const score = results.filter((r) => r.correct).length / results.length;
   if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
   print(ctx);
-  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, Math.min(terminalWidth(ctx), 100)));
+  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, width));
 }
 
 /** The lesson's file, relative to the course folder: short enough to read at a glance. */

@@ -4,7 +4,7 @@ import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/p
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
 import type { Context } from '../commands/context.js';
-import { displayWidth, stripAnsi } from './ansi.js';
+import { displayWidth, stripAnsi, wrapLines } from './ansi.js';
 import { theme } from './theme.js';
 
 export interface Choice<T> {
@@ -33,31 +33,33 @@ async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: Nod
   }
 }
 
+/**
+ * Text laid out for a prompt that puts `lead` columns before it ("? ", "❯ "):
+ * wrapped at spaces to the terminal's width, continuing under itself. Inquirer
+ * would break a long line at the last column, in the middle of a word.
+ */
+function wrapped(ctx: Context, text: string, lead: number): string {
+  const width = (ctx.stdout as { columns?: number }).columns ?? 80;
+  const pad = ' '.repeat(lead);
+  return wrapLines(text.split('\n').map((line) => `${pad}${line}`).join('\n'), width - 1).slice(lead);
+}
+
+const fitChoices = <T>(ctx: Context, choices: Choice<T>[], lead: number): Choice<T>[] => choices.map((c) => ({ ...c, name: wrapped(ctx, c.name, lead) }));
+
 export function chooseOne<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T> {
-  return ask((c) => select({ message, choices, loop: false, pageSize: Math.min(12, choices.length) }, c), ctx);
+  return ask((c) => select({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 2), loop: false, pageSize: Math.min(12, choices.length) }, c), ctx);
 }
 
 export function chooseMany<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T[]> {
-  return ask(
-    (c) =>
-      checkbox(
-        {
-          message,
-          choices,
-          loop: false,
-        },
-        c,
-      ),
-    ctx,
-  );
+  return ask((c) => checkbox({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 3), loop: false }, c), ctx);
 }
 
 export function typeAnswer(ctx: Context, message: string): Promise<string> {
-  return ask((c) => input({ message }, c), ctx);
+  return ask((c) => input({ message: wrapped(ctx, message, 2) }, c), ctx);
 }
 
 export function confirm(ctx: Context, message: string, defaultValue: boolean): Promise<boolean> {
-  return ask((c) => inquirerConfirm({ message, default: defaultValue }, c), ctx);
+  return ask((c) => inquirerConfirm({ message: wrapped(ctx, message, 2), default: defaultValue }, c), ctx);
 }
 
 // ---------------------------------------------------------------------------
@@ -101,6 +103,7 @@ export function menuMatches(typed: string, haystack: string): boolean {
   return words.every((w) => text.includes(w));
 }
 
+/** Text cut to `width` columns with an ellipsis (menu lines stay one line each). */
 function fit(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   const plain = stripAnsi(text);

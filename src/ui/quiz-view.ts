@@ -20,15 +20,23 @@ const KIND_HINT: Record<Question['kind'], string> = {
   boolean: 'true or false',
 };
 
-export function questionHeader(question: Question, index: number, total: number): string {
-  return theme.dim(`Question ${index + 1} of ${total} · ${question.topic} · ${KIND_HINT[question.kind]}`);
+export function questionHeader(question: Question, index: number, total: number, width: number): string {
+  return wrapLines(theme.dim(`Question ${index + 1} of ${total} · ${question.topic} · ${KIND_HINT[question.kind]}`), width);
+}
+
+/** The line a quiz starts with: what it is on, how long it is, and how to stop. */
+export function quizTitle(title: string, count: number, width: number): string {
+  return wrapLines(`${theme.title(title)} ${theme.dim(`· ${count} question${count === 1 ? '' : 's'} · Ctrl-C stops (answers so far are kept)`)}`, width);
 }
 
 export function formatFeedback(question: Question, correct: boolean, file: string, width: number): string {
   const lines = [correct ? theme.ok('✓ Right.') : `${theme.bad('✗ Not quite.')} The answer: ${theme.strong(answerText(question))}`];
   if (question.explanation && (!correct || question.kind === 'text' || question.kind === 'boolean')) lines.push(question.explanation);
   const source = plainLabel(neutraliseLine(question.source.text).replace(/^\s*(?:[-*+]|#+|\|)\s*/, ''));
-  lines.push(theme.dim(`  ${neutraliseLine(file)}:${question.source.line}: ${source.length > 100 ? `${source.slice(0, 100)}…` : source}`));
+  const where = `  ${neutraliseLine(file)}:${question.source.line}`;
+  // The line itself, unless the explanation just said it.
+  const said = question.explanation !== undefined && lines.length > 1 && plainLabel(question.explanation) === source;
+  lines.push(theme.dim(said ? where : `${where}: ${source.length > 100 ? `${source.slice(0, 100)}…` : source}`));
   return wrapLines(lines.join('\n'), width);
 }
 

@@ -72,6 +72,21 @@ describe('the quiz, answered with the keyboard', () => {
     expect(saved.lessons['areas-and-tools'].lastScore).toBe(0.5);
   });
 
+  it('wraps a long question at spaces on a narrow terminal, never in the middle of a word', async () => {
+    const cols = 40;
+    const progress = join(tempDir(), 'p.json');
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--topic', 'responsibilities', '--count', '1', '--seed', '2'], { cols });
+    const pool = preview('duties', ['--topic', 'responsibilities']);
+    const q = await waitForQuestion(session, 'Question 1 of 1', pool);
+    expect(q.prompt.length).toBeGreaterThan(2 * cols);
+    const lines = session.screen().slice(session.screen().lastIndexOf('Question 1 of 1')).split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(cols);
+    for (const word of [...q.prompt.split(/\s+/), ...q.choices.flatMap((c) => c.split(/\s+/))]) {
+      expect(lines.some((line) => line.includes(word)), `"${word}" is split across lines`).toBe(true);
+    }
+    session.kill();
+  });
+
   it('keeps the answers given when Ctrl-C stops it, leaves the cursor visible and exits 130', async () => {
     const progress = join(tempDir(), 'p.json');
     const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--count', '3', '--seed', '1'], { cols: 200 });
