@@ -43,7 +43,7 @@ export function moduleLines(stats: Stats, width: number): string[] {
   const longest = Math.max(0, ...stats.modules.map((m) => displayWidth(`${m.number}  ${m.title}`)));
   // Room left for title and bar once the margins and details are placed.
   const room = width - 2 - 2 - 2 - detailWidth;
-  const titleWidth = Math.max(10, Math.min(34, longest, room - 8));
+  const titleWidth = Math.max(10, Math.min(44, longest, room - 10));
   const barWidth = Math.max(6, Math.min(24, room - titleWidth));
   return stats.modules.map((m, i) => {
     const label = padEnd(truncate(neutraliseLine(m.number ? `${m.number}  ${m.title}` : m.title), titleWidth), titleWidth);
