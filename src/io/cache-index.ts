@@ -19,26 +19,40 @@ export interface LessonFileRef {
 /** What loading one file gave. */
 export type FileOutcome = { kind: 'lesson'; lesson: Lesson } | { kind: 'skipped' } | { kind: 'problem'; problem: CourseProblem };
 
-type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-interface Entry {
+/** A folder and its stats, as the walk saw it just before listing it (see load-course.ts listCourse). */
+export interface FolderRef {
   rel: string;
-  key: Key;
-  /** From the index: the stored outcome (see encode), its strings being positions in the index's table. */
-  stored?: unknown[];
-  /** Loaded this time: the outcome, stored when the index is saved (unless the file is too recent). */
-  outcome?: FileOutcome;
+  stats: Stats;
 }
 
-const FORMAT = 3;
+/**
+ * A file as stored: [rel] when listed but not indexed (too recent, or gone
+ * before it could be stat-ed), else [rel, size, mtimeMs, ctimeMs (0: the same
+ * as mtimeMs, as it usually is), ino, ...outcome]. Stored arrays are used as
+ * they were parsed, not copied: thousands of copies cost more than the rest.
+ */
+type StoredFile = unknown[];
+/** A file loaded this time, stored when the index is saved. */
+interface Fresh {
+  rel: string;
+  stats?: Stats;
+  outcome?: FileOutcome;
+}
+const OUTCOME = 5;
+
+const FORMAT = 4;
 /** A file changed this recently may change again within the same mtime tick: it is not indexed until it is older. */
 const RACY_MS = 2_000;
-
-const keyOf = (st: Stats): Key => [st.size, st.mtimeMs, st.ctimeMs, st.ino];
-const sameKey = (a: Key, b: Key): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const bit = (v: unknown): boolean => v === 0 || v === 1;
+
+/** True when `st` is what was stored at positions at..at+3: [size, mtimeMs, ctimeMs (0: mtimeMs), ino]. */
+function sameFile(f: StoredFile, st: Stats): boolean {
+  const mtime = f[2];
+  return st.size === f[1] && st.mtimeMs === mtime && st.ctimeMs === (f[3] === 0 ? mtime : f[3]) && st.ino === f[4];
+}
 
 /**
  * Strings that many lessons share (a module's title is every lesson's
@@ -77,13 +91,13 @@ function encode(outcome: FileOutcome, strings: Strings): unknown[] {
   }
 }
 
-/** Re-encodes a stored outcome against a new string table (an unchanged file, written back). */
-function restring(stored: unknown[], from: readonly string[], to: Strings): unknown[] {
+/** A stored file's outcome re-encoded against a new string table (an unchanged file, written back). */
+function restring(f: StoredFile, from: readonly string[], to: Strings): unknown[] {
+  const stored = f.slice(OUTCOME);
   if (stored[0] !== 'l') return stored;
-  const copy = stored.slice();
-  copy[3] = to.ref(from[stored[3] as number]);
-  copy[4] = to.ref(from[stored[4] as number]);
-  return copy;
+  stored[3] = to.ref(from[stored[3] as number]);
+  stored[4] = to.ref(from[stored[4] as number]);
+  return stored;
 }
 
 /**
@@ -125,87 +139,99 @@ class IndexedLesson implements Lesson {
   }
 }
 
-function indexedLesson(s: unknown[], strings: readonly string[], file: LessonFileRef, readText: (path: string) => string): Lesson {
+function indexedLesson(s: StoredFile, strings: readonly string[], file: LessonFileRef, readText: (path: string) => string): Lesson {
   return new IndexedLesson(
-    s[1] as string,
-    s[2] as string,
-    strings[s[3] as number],
-    strings[s[4] as number],
-    (s[5] as number | null) ?? undefined,
-    s[6] === 1,
+    s[OUTCOME + 1] as string,
+    s[OUTCOME + 2] as string,
+    strings[s[OUTCOME + 3] as number],
+    strings[s[OUTCOME + 4] as number],
+    (s[OUTCOME + 5] as number | null) ?? undefined,
+    s[OUTCOME + 6] === 1,
     file.path,
-    s[7] as number,
-    s[8] === 1,
+    s[OUTCOME + 7] as number,
+    s[OUTCOME + 8] === 1,
     file.relPath,
     readText,
   );
 }
 
-function decode(stored: unknown[], strings: readonly string[], file: LessonFileRef, readText: (path: string) => string): FileOutcome {
-  switch (stored[0]) {
+function decode(s: StoredFile, strings: readonly string[], file: LessonFileRef, readText: (path: string) => string): FileOutcome {
+  switch (s[OUTCOME]) {
     case 's':
       return { kind: 'skipped' };
     case 'p':
-      return { kind: 'problem', problem: { file: stored[1] as string, line: stored[2] as number, message: stored[3] as string, severity: stored[4] as 'error' | 'warning' } };
+      return { kind: 'problem', problem: { file: s[OUTCOME + 1] as string, line: s[OUTCOME + 2] as number, message: s[OUTCOME + 3] as string, severity: s[OUTCOME + 4] as 'error' | 'warning' } };
     default:
-      return { kind: 'lesson', lesson: indexedLesson(stored, strings, file, readText) };
+      return { kind: 'lesson', lesson: indexedLesson(s, strings, file, readText) };
   }
 }
 
-/** Checks a stored outcome's shape: an index is used only if every entry is well formed. */
-function wellFormed(s: unknown[], strings: readonly string[]): boolean {
+/** Checks a stored file's key and outcome: an entry that is not well formed is never used (the file is loaded again). */
+function wellFormed(f: StoredFile, strings: readonly string[]): boolean {
+  if (!(num(f[1]) && num(f[2]) && num(f[3]) && num(f[4]))) return false;
   const ref = (v: unknown) => v === -1 || (Number.isInteger(v) && (v as number) >= 0 && (v as number) < strings.length);
-  switch (s[0]) {
+  const n = f.length - OUTCOME;
+  switch (f[OUTCOME]) {
     case 's':
-      return s.length === 1;
+      return n === 1;
     case 'p':
-      return s.length === 5 && str(s[1]) && num(s[2]) && str(s[3]) && (s[4] === 'error' || s[4] === 'warning');
+      return n === 5 && str(f[6]) && num(f[7]) && str(f[8]) && (f[9] === 'error' || f[9] === 'warning');
     case 'l':
-      return s.length === 9 && str(s[1]) && str(s[2]) && ref(s[3]) && ref(s[4]) && (s[5] === null || num(s[5])) && bit(s[6]) && num(s[7]) && bit(s[8]);
+      return n === 9 && str(f[6]) && str(f[7]) && ref(f[8]) && ref(f[9]) && (f[10] === null || num(f[10])) && bit(f[11]) && num(f[12]) && bit(f[13]);
     default:
       return false;
   }
 }
 
 interface Stored {
-  entries: Entry[];
+  /** Every file the walk listed, in its order; see StoredFile. */
+  files: StoredFile[];
   strings: string[];
+  /** [rel, mtimeMs, ctimeMs, ino, dev] of every folder listed, when the listing can be checked by them (see listing()). */
+  folders: unknown[][] | undefined;
 }
 
 function readIndex(path: string, dir: string): Stored {
-  const none: Stored = { entries: [], strings: [] };
+  const none: Stored = { files: [], strings: [], folders: undefined };
   const text = readCache(path);
   if (text === undefined) return none;
   try {
-    const data = JSON.parse(text) as { format?: unknown; build?: unknown; dir?: unknown; strings?: unknown; files?: unknown };
+    const data = JSON.parse(text) as { format?: unknown; build?: unknown; dir?: unknown; strings?: unknown; files?: unknown; folders?: unknown };
     if (data.format !== FORMAT || data.build !== buildId() || data.dir !== dir || !Array.isArray(data.strings) || !Array.isArray(data.files)) return none;
     const strings = data.strings as unknown[];
     if (!strings.every(str)) return none;
-    const entries: Entry[] = [];
-    for (const f of data.files as unknown[]) {
-      // [rel, size, mtimeMs, ctimeMs (0: the same as mtimeMs, as it usually is), ino, ...outcome]
-      if (!Array.isArray(f) || !str(f[0]) || !num(f[1]) || !num(f[2]) || !num(f[3]) || !num(f[4])) return none;
-      const stored = f.slice(5);
-      if (!wellFormed(stored, strings as string[])) return none;
-      entries.push({ rel: f[0], key: [f[1], f[2], f[3] === 0 ? f[2] : f[3], f[4]], stored });
+    // Each file's key and outcome are checked when they are about to be used (wellFormed); its name, here.
+    const files = data.files as unknown[];
+    for (const f of files) if (!Array.isArray(f) || !str(f[0])) return none;
+    let folders: unknown[][] | undefined;
+    if (Array.isArray(data.folders) && data.folders.length > 0) {
+      folders = data.folders as unknown[][];
+      for (const d of folders) {
+        if (!Array.isArray(d) || d.length !== 5 || !str(d[0]) || !num(d[1]) || !num(d[2]) || !num(d[3]) || !num(d[4])) {
+          folders = undefined;
+          break;
+        }
+      }
     }
-    return { entries, strings: strings as string[] };
+    return { files: files as StoredFile[], strings: strings as string[], folders };
   } catch {
     return none; // Cut short or damaged: rebuilt from the files.
   }
 }
 
 /**
- * One load of a course folder against its index: ask `outcome` for each file
- * found, in order, then `save` to store what changed.
+ * One load of a course folder against its index: `listing` for the files
+ * (when no folder changed), else `recordListing` after walking the folder;
+ * `outcome` for each file, in order; then `save` to store what changed.
  */
 export class CourseIndex {
   private readonly path: string;
   private readonly previous: Stored;
   /** Files are asked for in the order they were indexed, usually: each is looked for there first. */
   private cursor = 0;
-  private byRel: Map<string, Entry> | undefined;
-  private readonly next: Entry[] = [];
+  private byRel: Map<string, StoredFile> | undefined;
+  private readonly next: Array<StoredFile | Fresh> = [];
+  private folders: unknown[][] | undefined;
   private changed = false;
   private readonly startedAt = Date.now();
 
@@ -218,44 +244,89 @@ export class CourseIndex {
     this.previous = readIndex(this.path, dir);
   }
 
-  private find(rel: string): Entry | undefined {
-    const here = this.previous.entries[this.cursor++];
-    if (here?.rel === rel) return here;
-    this.byRel ??= new Map(this.previous.entries.map((e) => [e.rel, e]));
+  /**
+   * The files the last walk found, when every folder it listed is still the
+   * folder it listed: same inode and device, same mtime and ctime (both change
+   * when an entry is added, removed or renamed in it, or the folder's own
+   * permissions change). Undefined when any folder changed, or when the last
+   * walk could not be checked this way (see listCourse): walk again then.
+   * `prefix` is what every file's path starts with (pathPrefix(dir)).
+   */
+  listing(prefix: string): LessonFileRef[] | undefined {
+    const folders = this.previous.folders;
+    if (folders === undefined) return undefined;
+    for (const d of folders) {
+      const rel = d[0] as string;
+      let st: Stats | undefined;
+      try {
+        st = statSync(rel === '' ? this.dir : `${prefix}${rel}`, { throwIfNoEntry: false });
+      } catch {
+        return undefined;
+      }
+      if (!st || !st.isDirectory() || st.mtimeMs !== d[1] || st.ctimeMs !== d[2] || st.ino !== d[3] || st.dev !== d[4]) return undefined;
+    }
+    this.folders = folders;
+    return this.previous.files.map((f) => ({ path: `${prefix}${f[0] as string}`, relPath: f[0] as string }));
+  }
+
+  /** After a walk: the folders it listed, kept for `listing` to check next time (undefined: it cannot be checked that way). */
+  recordListing(folders: readonly FolderRef[] | undefined): void {
+    if (this.previous.folders !== undefined) this.changed = true;
+    // A folder changed this recently could change again unseen within its mtime tick: kept on a later run.
+    if (folders === undefined || folders.some((f) => Math.max(f.stats.mtimeMs, f.stats.ctimeMs) >= this.startedAt - RACY_MS)) return;
+    this.folders = folders.map((f) => [f.rel, f.stats.mtimeMs, f.stats.ctimeMs, f.stats.ino, f.stats.dev]);
+    this.changed = true;
+  }
+
+  private find(rel: string): StoredFile | undefined {
+    const files = this.previous.files;
+    const here = files[this.cursor++];
+    if (here?.[0] === rel) return here;
+    this.byRel ??= new Map(files.map((f) => [f[0] as string, f]));
     return this.byRel.get(rel);
   }
 
   /** The file's outcome from the index when its key is unchanged, else from `load` (and indexed). */
   outcome(file: LessonFileRef, load: () => FileOutcome): FileOutcome {
-    let key: Key;
+    let st: Stats | undefined;
     try {
-      key = keyOf(statSync(file.path));
+      st = statSync(file.path, { throwIfNoEntry: false });
     } catch {
+      // Unreadable since the folder was listed: loading says why.
+    }
+    if (!st) {
       this.changed = true;
-      return load(); // Gone or unreadable since the folder was listed: loading says why.
+      this.next.push({ rel: file.relPath });
+      return load();
     }
     const old = this.find(file.relPath);
-    if (old?.stored && sameKey(old.key, key)) {
+    if (old && old.length > OUTCOME && sameFile(old, st) && wellFormed(old, this.previous.strings)) {
       this.next.push(old);
-      return decode(old.stored, this.previous.strings, file, this.readText);
+      return decode(old, this.previous.strings, file, this.readText);
     }
     const outcome = load();
     this.changed = true;
     // A file changed this recently could change again unseen within its mtime tick: indexed on a later run.
-    if (Math.max(key[1], key[2]) < this.startedAt - RACY_MS) this.next.push({ rel: file.relPath, key, outcome });
+    const settled = Math.max(st.mtimeMs, st.ctimeMs) < this.startedAt - RACY_MS;
+    this.next.push(settled ? { rel: file.relPath, stats: st, outcome } : { rel: file.relPath });
     return outcome;
   }
 
-  /** Stores the index if any file was added, changed or removed. */
+  /** Stores the index if any file or folder was added, changed or removed. */
   save(): void {
-    if (!this.changed && this.next.length === this.previous.entries.length) return;
+    if (!this.changed && this.next.length === this.previous.files.length) return;
     const strings = new Strings();
     const files: unknown[] = [];
     for (const e of this.next) {
-      const stored = e.stored ? restring(e.stored, this.previous.strings, strings) : encode(e.outcome!, strings);
-      const [size, mtimeMs, ctimeMs, ino] = e.key;
-      files.push([e.rel, size, mtimeMs, ctimeMs === mtimeMs ? 0 : ctimeMs, ino, ...stored]);
+      if (Array.isArray(e)) {
+        files.push([...e.slice(0, OUTCOME), ...restring(e, this.previous.strings, strings)]);
+      } else if (e.stats && e.outcome) {
+        const { size, mtimeMs, ctimeMs, ino } = e.stats;
+        files.push([e.rel, size, mtimeMs, ctimeMs === mtimeMs ? 0 : ctimeMs, ino, ...encode(e.outcome, strings)]);
+      } else {
+        files.push([e.rel]);
+      }
     }
-    writeCache(this.path, JSON.stringify({ format: FORMAT, build: buildId(), dir: this.dir, strings: strings.list, files }));
+    writeCache(this.path, JSON.stringify({ format: FORMAT, build: buildId(), dir: this.dir, strings: strings.list, folders: this.folders ?? null, files }));
   }
 }

@@ -1,12 +1,12 @@
 // Loads a course folder: every Markdown page below it (recursively, symlink
 // loops and all), each parsed on its own so one bad file never hides the rest.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { buildCourse, type Course, type CourseProblem } from '../core/course.js';
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
-import { CourseIndex, type FileOutcome } from './cache-index.js';
+import { CourseIndex, type FileOutcome, type FolderRef } from './cache-index.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -17,39 +17,73 @@ export interface LessonFile {
   relPath: string;
 }
 
+export interface CourseListing {
+  files: LessonFile[];
+  /**
+   * Every folder listed, root first, when the listing can be checked again by
+   * these folders' stats alone (see CourseIndex.listing); undefined when it
+   * cannot: a symlink anywhere below the root (its target can change without
+   * any listed folder changing), or a folder that could not be read.
+   */
+  folders: FolderRef[] | undefined;
+}
+
+/** The course folder's path as the start of every file's path: join(dir, rel) is this followed by rel. */
+export function pathPrefix(dir: string): string {
+  let folder = join(dir);
+  if (folder.length > 1 && folder.endsWith(sep)) folder = folder.slice(0, -1);
+  return folder === '.' ? '' : folder.endsWith(sep) ? folder : `${folder}${sep}`;
+}
+
 /** Lists the Markdown files below a folder, in a stable order, following symlinks but never looping. */
 export function findLessonFiles(dir: string): LessonFile[] {
+  return listCourse(dir, false).files;
+}
+
+/**
+ * The walk behind findLessonFiles. With `recordFolders`, each folder is
+ * stat-ed before it is listed, for the index to check the listing against
+ * next time (a folder's mtime and ctime change whenever an entry in it is
+ * added, removed or renamed).
+ */
+export function listCourse(dir: string, recordFolders: boolean): CourseListing {
   let rootReal: string;
+  let rootStats: Stats;
   try {
-    if (!statSync(dir).isDirectory()) throw new CourseError(`${dir} is not a folder`, 'point --lessons at a folder of Markdown lessons');
+    rootStats = statSync(dir);
+    if (!rootStats.isDirectory()) throw new CourseError(`${dir} is not a folder`, 'point --lessons at a folder of Markdown lessons');
     rootReal = realpathSync.native(dir);
   } catch (error) {
     if (error instanceof CourseError) throw error;
     throw new CourseError(`lessons folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given with --lessons or PM_GUIDE_LESSONS');
   }
   const files: LessonFile[] = [];
+  let folders: FolderRef[] | undefined = recordFolders ? [{ rel: '', stats: rootStats }] : undefined;
   const visited = new Set<string>([rootReal]);
   // `rel` is the folder's path below `dir`, built as we go (path.relative for each of
-  // thousands of files costs more than the rest of the walk).
-  const walk = (current: string, rel: string, depth: number): void => {
+  // thousands of files costs more than the rest of the walk). `real` is its real path:
+  // a folder reached by its own name (no symlink) is its parent's real path and that
+  // name, so only symlinks need realpath.
+  const walk = (current: string, prefix: string, rel: string, real: string, depth: number): void => {
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch {
+      folders = undefined; // (It could become readable with nothing listed changing: a group the user joins.)
       return; // An unreadable sub-folder is skipped; the rest of the course still loads.
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // join(current, name), worked out once per folder: a name from readdir holds no separator
-    // and is never "." or "..", so joining it is appending it to the normalised folder path.
-    let folder = join(current);
-    if (folder.length > 1 && folder.endsWith(sep)) folder = folder.slice(0, -1);
-    const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : `${folder}${sep}`;
+    // A name from readdir holds no separator and is never "." or "..", so join(current, name)
+    // is `prefix` (the normalised folder path and a separator) followed by the name.
+    const realPrefix = real.endsWith(sep) ? real : `${real}${sep}`;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = `${prefix}${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
+        folders = undefined;
         try {
           const st = statSync(full);
           isDir = st.isDirectory();
@@ -60,22 +94,30 @@ export function findLessonFiles(dir: string): LessonFile[] {
       }
       if (isDir) {
         if (SKIPPED_DIRS.has(entry.name) || depth >= MAX_DEPTH) continue;
-        let real: string;
+        let childReal: string;
         try {
-          real = realpathSync.native(full);
+          childReal = isLink ? realpathSync.native(full) : `${realPrefix}${entry.name}`;
         } catch {
           continue;
         }
-        if (visited.has(real)) continue; // A symlink loop, or a folder already seen through another link.
-        visited.add(real);
-        walk(full, rel === '' ? entry.name : `${rel}${sep}${entry.name}`, depth + 1);
+        if (visited.has(childReal)) continue; // A symlink loop, or a folder already seen through another link.
+        visited.add(childReal);
+        const childRel = rel === '' ? entry.name : `${rel}${sep}${entry.name}`;
+        if (folders) {
+          try {
+            folders.push({ rel: childRel, stats: statSync(full) });
+          } catch {
+            folders = undefined;
+          }
+        }
+        walk(full, `${full}${sep}`, childRel, childReal, depth + 1);
       } else if (isFile && LESSON_FILE.test(entry.name)) {
         files.push({ path: full, relPath: rel === '' ? entry.name : `${rel}${sep}${entry.name}` });
       }
     }
   };
-  walk(dir, '', 0);
-  return files;
+  walk(dir, pathPrefix(dir), '', rootReal, 0);
+  return { files, folders };
 }
 
 /** Reads a file as lesson text: size-capped, decoded, never a stack trace. */
@@ -144,9 +186,19 @@ function loadFile(file: LessonFile): FileOutcome {
   }
 }
 
+/** The course's files: from the index when no folder changed since it was made, else from a walk (recorded in the index). */
+function courseFiles(dir: string, index: CourseIndex | undefined): LessonFile[] {
+  if (!index) return findLessonFiles(dir);
+  const listed = index.listing(pathPrefix(dir));
+  if (listed) return listed;
+  const walked = listCourse(dir, true);
+  index.recordListing(walked.folders);
+  return walked.files;
+}
+
 export function loadCourse(dir: string, options: LoadOptions = {}): LoadedCourse {
-  const files = findLessonFiles(dir);
   const index = options.cacheDir === undefined ? undefined : new CourseIndex(options.cacheDir, dir, (path) => readLessonText(path, path));
+  const files = courseFiles(dir, index);
   const lessons: Lesson[] = [];
   const problems: CourseProblem[] = [];
   const skipped: string[] = [];

@@ -2,7 +2,7 @@
 // pm-guide answers, never what it says: every output here is compared, byte
 // for byte, with a run that has caching off (PM_GUIDE_NO_CACHE=1), after the
 // course changes, and with the cache files damaged.
-import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, lessonsDir, run, tempDir, type RunResult } from '../helpers/run.js';
@@ -71,6 +71,10 @@ describe('the shipped course, cached and uncached', () => {
     [['-h'], { COLUMNS: '50' }],
     [['nosuch', '--help']],
     [['read', 'no-such-lesson']],
+    [['search', 'roadmap']],
+    [['search', 'prioritsation', '--json']],
+    [['__complete-lessons']],
+    [['__complete-lessons', '--quizzable']],
   ] as Array<[string[], Record<string, string>?]>)('%j says the same, first run and every run after', (args, env) => {
     for (let i = 0; i < 3; i++) same(home, readTwo, args, env);
     expect(cacheFiles(home).some((f) => f.startsWith('course-'))).toBe(true);
@@ -104,6 +108,8 @@ describe('a course that changes under the cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Areas and Tools"', 'title: "Garden Tools"'));
     expect(pm('list').stdout).toMatch(/Garden Tools/);
     pm('read', 'Garden Tools', '--no-pager');
+    expect(pm('search', 'garden').stdout).toMatch(/Garden Tools/);
+    expect(pm('__complete-lessons').stdout).toMatch(/Garden Tools/);
   });
 
   it('sees a page edited to the same size with its mtime put back', () => {
@@ -155,6 +161,93 @@ describe('a course that changes under the cache', () => {
     }
     pm('list');
     pm('read', '1.1', '--no-pager');
+  });
+});
+
+describe('a course whose folders are checked, not listed again', () => {
+  // A warm run does not list the course's folders again: it checks that each folder the
+  // index saw is still the same folder with the same mtime and ctime (which change when
+  // an entry in it is added, removed or renamed), and stats every page as before. Each
+  // case edits its own copy of the course, indexed (folders and all) before the edit.
+  const page = (title: string, parent: string) => `---\ntitle: "${title}"\nparent: "${parent}"\n---\n\n## Steps\n\n- **Dig**: turn the soil.\n`;
+  const edits: Record<string, (course: string, outside: string) => RegExp | undefined> = {
+    'a page added to a folder': (c) => (writeFileSync(join(c, '01-basics', '03-compost.md'), page('Compost Heaps', 'Gardening Basics')), /Compost Heaps/),
+    'a page added to the top folder': (c) => (writeFileSync(join(c, 'extra.md'), page('Extra Page', 'Gardening Basics')), /Extra Page/),
+    'a page added to a folder two levels down, and nowhere else': (c) => (writeFileSync(join(c, '01-basics', 'deeper', '02-mulch.md'), page('Mulch Layers', 'Gardening Basics')), /Mulch Layers/),
+    'a page removed': (c) => (rmSync(join(c, '02-more', '01-seasons.md')), undefined),
+    'a page renamed in its folder': (c) => (renameSync(join(c, '01-basics', '02-tools.md'), join(c, '01-basics', '09-tools.md')), undefined),
+    'a page moved to another folder': (c) => (renameSync(join(c, '01-basics', '01-duties.md'), join(c, '02-more', '01-duties.md')), undefined),
+    'a folder renamed': (c) => (renameSync(join(c, '02-more'), join(c, '07-more')), undefined),
+    'a new folder of pages': (c) => {
+      mkdirSync(join(c, '03-new'));
+      writeFileSync(join(c, '03-new', 'index.md'), '---\ntitle: "New Module"\nhas_children: true\nnav_order: 3\n---\n\nNew.\n');
+      writeFileSync(join(c, '03-new', '01-first.md'), page('First New', 'New Module'));
+      return /First New/;
+    },
+    'a page replaced by a folder of the same name': (c) => {
+      rmSync(join(c, '01-basics', '02-tools.md'));
+      mkdirSync(join(c, '01-basics', '02-tools.md'));
+      writeFileSync(join(c, '01-basics', '02-tools.md', 'inside.md'), page('Inside A Folder', 'Gardening Basics'));
+      return /Inside A Folder/;
+    },
+    'a page edited in place': (c) => {
+      const file = join(c, '02-more', '01-seasons.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/title: .*/, 'title: "Sowing Calendar"'));
+      return /Sowing Calendar/;
+    },
+    'a hidden draft added (never a page)': (c) => (writeFileSync(join(c, '01-basics', '.draft.md'), page('Hidden Draft', 'Gardening Basics')), undefined),
+    'a symlink to a folder outside the course, then a page added out there': (c, outside) => {
+      symlinkSync(outside, join(c, '02-more', 'linked'));
+      pmIn(c, 'list');
+      // With a symlink below it, the course is listed on every run: its target can change with no folder of ours changing.
+      expect(storedIndex(c).folders).toBeNull();
+      writeFileSync(join(outside, '02-later.md'), page('Added Behind The Link', 'Seasons'));
+      return /Added Behind The Link/;
+    },
+  };
+  const homes = new Map<string, string>();
+  const courses = new Map<string, { course: string; outside: string }>();
+  const pmIn = (course: string, ...args: string[]) => same(homes.get(course)!, undefined, ['--lessons', course, ...args]);
+  const storedIndex = (course: string) => {
+    const home = homes.get(course)!;
+    const name = cacheFiles(home).find((f) => f.startsWith('course-'))!;
+    return JSON.parse(readFileSync(join(home, 'cache', 'pm-guide', name), 'utf8')) as { folders: unknown[] | null; files: unknown[] };
+  };
+
+  beforeAll(async () => {
+    for (const name of Object.keys(edits)) {
+      const root = tempDir();
+      const course = join(root, 'course');
+      const outside = join(root, 'outside');
+      cpSync(join(fixturesDir, 'course'), course, { recursive: true });
+      mkdirSync(join(course, '01-basics', 'deeper'));
+      writeFileSync(join(course, '01-basics', 'deeper', '01-beds.md'), page('Raised Beds', 'Gardening Basics'));
+      mkdirSync(outside);
+      writeFileSync(join(outside, '01-early.md'), page('Early Sowing', 'Seasons'));
+      homes.set(course, tempDir());
+      courses.set(name, { course, outside });
+    }
+    // Files set back an hour; folders cannot be, so wait until they are out of the "too recent" window.
+    const old = new Date(Date.now() - 3_600_000);
+    for (const { course } of courses.values()) {
+      for (const entry of readdirSync(course, { recursive: true, withFileTypes: true })) if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), old, old);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    for (const { course } of courses.values()) {
+      pmIn(course, 'list');
+      // The course root, 01-basics, 01-basics/deeper and 02-more: the next run checks these instead of listing them.
+      expect(storedIndex(course).folders).toHaveLength(4);
+    }
+  }, 60_000);
+
+  it.each(Object.keys(edits))('sees %s', (name) => {
+    const { course, outside } = courses.get(name)!;
+    const shows = edits[name]!(course, outside);
+    const list = pmIn(course, 'list');
+    if (shows) expect(list.stdout).toMatch(shows);
+    pmIn(course, 'next');
+    // And again, from the index the run after the edit wrote.
+    pmIn(course, 'list');
   });
 });
 
