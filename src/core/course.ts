@@ -41,9 +41,15 @@ function compareLessons(a: Lesson, b: Lesson): number {
   return byTitle !== 0 ? byTitle : (idOrder ??= new Intl.Collator()).compare(a.id, b.id);
 }
 
-/** Finds the page a lesson's `parent` names: by title, using `grand_parent` to choose between equals. */
-function resolveParent(lesson: Lesson, byTitle: Map<string, Lesson[]>): Lesson | undefined {
-  const candidates = (byTitle.get(lesson.parent!) ?? []).filter((c) => c !== lesson);
+/**
+ * Finds the page a lesson's `parent` names: by title, using `grand_parent` to
+ * choose between equals. `byTitle` holds a lesson, or several with one title.
+ */
+function resolveParent(lesson: Lesson, byTitle: Map<string, Lesson | Lesson[]>): Lesson | undefined {
+  const named = byTitle.get(lesson.parent!);
+  if (named === undefined) return undefined;
+  if (!Array.isArray(named)) return named === lesson ? undefined : named;
+  const candidates = named.filter((c) => c !== lesson);
   if (candidates.length <= 1 || lesson.grandParent === undefined) return candidates[0];
   return candidates.find((c) => c.parent === lesson.grandParent) ?? candidates[0];
 }
@@ -66,11 +72,13 @@ export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[
     unique.push(lesson);
   }
 
-  const byTitle = new Map<string, Lesson[]>();
+  // (A lesson alone under its title, as most are, is held without an array: courses can have thousands.)
+  const byTitle = new Map<string, Lesson | Lesson[]>();
   for (const lesson of unique) {
     const same = byTitle.get(lesson.title);
-    if (same) same.push(lesson);
-    else byTitle.set(lesson.title, [lesson]);
+    if (same === undefined) byTitle.set(lesson.title, lesson);
+    else if (Array.isArray(same)) same.push(lesson);
+    else byTitle.set(lesson.title, [same, lesson]);
   }
 
   const parentOf = new Map<Lesson, Lesson>();
@@ -87,12 +95,20 @@ export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[
       });
     }
   }
-  // A chain of parents that comes back on itself is cut where it closes.
-  for (const lesson of unique) {
-    const chain = new Set<Lesson>([lesson]);
+  // A chain of parents that comes back on itself is cut where it closes: at the lesson whose
+  // chain it is. Each walk up marks the lessons it passes with its own number; a chain that
+  // reaches a lesson already known to lead to the top level (ACYCLIC) leads there too, so each
+  // lesson is walked past about once, not once per descendant. (Cutting a link only shortens
+  // chains: a lesson known to lead to the top level still does.)
+  const ACYCLIC = -1;
+  const mark = new Map<Lesson, number>();
+  unique.forEach((lesson, walk) => {
+    mark.set(lesson, walk);
     let cur = parentOf.get(lesson);
     while (cur) {
-      if (chain.has(cur)) {
+      const m = mark.get(cur);
+      if (m === ACYCLIC) break;
+      if (m === walk) {
         problems.push({
           file: lesson.file,
           line: 1,
@@ -100,12 +116,15 @@ export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[
           message: `parent "${lesson.parent}" leads back to this lesson (a cycle): shown at the top level`,
         });
         parentOf.delete(lesson);
-        break;
+        mark.set(lesson, ACYCLIC);
+        return;
       }
-      chain.add(cur);
+      mark.set(cur, walk);
       cur = parentOf.get(cur);
     }
-  }
+    // No cycle: every lesson on this chain leads to the top level.
+    for (let up: Lesson | undefined = lesson; up && mark.get(up) === walk; up = parentOf.get(up)) mark.set(up, ACYCLIC);
+  });
 
   const childrenOf = new Map<Lesson | undefined, Lesson[]>();
   for (const lesson of unique) {
@@ -117,9 +136,13 @@ export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[
 
   const ordered: CourseNode[] = [];
   const byId = new Map<string, CourseNode>();
+  const none: Lesson[] = [];
   const build = (parent: CourseNode | undefined, lessonParent: Lesson | undefined): CourseNode[] => {
-    const kids = [...(childrenOf.get(lessonParent) ?? [])].sort(compareLessons);
-    return kids.map((lesson, i) => {
+    // (Each list of children is this function's own: sorted in place.)
+    const kids = (childrenOf.get(lessonParent) ?? none).sort(compareLessons);
+    const nodes: CourseNode[] = [];
+    for (let i = 0; i < kids.length; i++) {
+      const lesson = kids[i]!;
       const node: CourseNode = {
         lesson,
         number: parent ? `${parent.number}.${i + 1}` : String(i + 1),
@@ -130,8 +153,9 @@ export function buildCourse(lessons: readonly Lesson[], problems: CourseProblem[
       ordered.push(node);
       byId.set(lesson.id, node);
       node.children = build(node, lesson);
-      return node;
-    });
+      nodes.push(node);
+    }
+    return nodes;
   };
   const roots = build(undefined, undefined);
   return { roots, ordered, byId, problems };
