@@ -1,7 +1,7 @@
 // pm-guide list: the course as a tree, with each page's status and an overall bar.
 import type { CourseNode } from '../core/course.js';
 import { isRead, quizzable } from '../core/next.js';
-import { isMastered, isPassed } from '../core/progress.js';
+import { dueItems, isMastered, isPassed } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
 import { displayWidth } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
@@ -25,20 +25,32 @@ export interface LessonStatus {
   mastered: boolean;
 }
 
-export function lessonStatus(session: Session, node: CourseNode, now: Date): LessonStatus {
-  const p = session.progress.lessons[node.lesson.id];
+/**
+ * `dueLessons`: the ids of lessons with a question due, when the caller has
+ * worked them out for many lessons at once (dueLessonIds); else each call
+ * looks through every question's schedule.
+ */
+export function lessonStatus(session: Session, node: CourseNode, now: Date, dueLessons?: ReadonlySet<string>): LessonStatus {
+  const id = node.lesson.id;
+  const p = session.progress.lessons[id];
+  const passed = isPassed(session.progress, id);
   return {
     number: node.number,
-    id: node.lesson.id,
+    id,
     title: node.lesson.title,
     depth: node.depth,
     module: node.lesson.isModule,
     file: node.lesson.file,
     read: isRead(session.progress, node),
     bestScore: p?.bestScore ?? null,
-    passed: isPassed(session.progress, node.lesson.id),
-    mastered: isMastered(session.progress, node.lesson.id, now),
+    passed,
+    mastered: dueLessons ? passed && !dueLessons.has(id) : isMastered(session.progress, id, now),
   };
+}
+
+/** The lessons with a question due now: isMastered(id) is isPassed(id) and not in this set. */
+export function dueLessonIds(session: Session, now: Date): Set<string> {
+  return new Set(dueItems(session.progress, now).map(([, item]) => item.lesson));
 }
 
 function statusText(s: LessonStatus, color: boolean): string {
@@ -53,10 +65,19 @@ function statusText(s: LessonStatus, color: boolean): string {
 export async function runList(ctx: Context, options: ListOptions): Promise<void> {
   const session = openSession(ctx);
   const now = ctx.now();
-  const statuses = session.course.ordered.map((n) => lessonStatus(session, n, now));
-  const readCount = statuses.filter((s) => s.read).length;
-  const quizzed = session.course.ordered.filter(quizzable);
-  const mastered = quizzed.filter((n) => isMastered(session.progress, n.lesson.id, now)).length;
+  // Which lessons have questions due, worked out once: asking per lesson looks through every question each time.
+  const due = dueLessonIds(session, now);
+  const statuses = session.course.ordered.map((n) => lessonStatus(session, n, now, due));
+  let readCount = 0;
+  let quizzed = 0;
+  let mastered = 0;
+  for (const s of statuses) {
+    if (s.read) readCount++;
+    if (!s.module) {
+      quizzed++;
+      if (s.mastered) mastered++;
+    }
+  }
   if (options.json) {
     print(
       ctx,
@@ -77,36 +98,45 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   }
   reportProblems(ctx, session.course, 'all');
   const width = Math.min(terminalWidth(ctx), 100);
-  print(ctx, `${theme.title('pm-guide course')}  ${bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)))}`);
-  print(ctx, theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed.length} lessons mastered`));
-  // Lessons read under each module, counted in one pass (courses can have thousands of pages).
-  const tallies = new Map<string, { read: number; total: number }>();
-  for (const s of statuses) {
-    if (s.module) continue;
-    const parts = s.number.split('.');
-    for (let i = 1; i < parts.length; i++) {
-      const key = parts.slice(0, i).join('.');
-      const t = tallies.get(key) ?? { read: 0, total: 0 };
+  // The whole list is one string, printed once (courses can have thousands of pages).
+  const lines: string[] = [];
+  lines.push(`${theme.title('pm-guide course')}  ${bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)))}`);
+  lines.push(theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed} lessons mastered`));
+  // Lessons read under each page, counted in one pass up each lesson's ancestors.
+  const tallies = new Map<CourseNode, { read: number; total: number }>();
+  session.course.ordered.forEach((node, i) => {
+    if (node.lesson.isModule) return;
+    for (let up = node.parent; up; up = up.parent) {
+      let t = tallies.get(up);
+      if (!t) tallies.set(up, (t = { read: 0, total: 0 }));
       t.total++;
-      if (s.read) t.read++;
-      tallies.set(key, t);
+      if (statuses[i]!.read) t.read++;
     }
-  }
-  for (const s of statuses) {
+  });
+  // Most pages share one of a few statuses: each is made once.
+  const statusTexts = new Map<string, { text: string; width: number }>();
+  session.course.ordered.forEach((node, i) => {
+    const s = statuses[i]!;
     const indent = '  '.repeat(s.depth);
     const title = neutraliseLine(s.title);
     if (s.module) {
-      const tally = tallies.get(s.number) ?? { read: 0, total: 0 };
-      print(ctx);
-      print(ctx, `${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`);
-      continue;
+      const tally = tallies.get(node) ?? { read: 0, total: 0 };
+      lines.push('');
+      lines.push(`${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`);
+      return;
     }
     const left = `${indent}${theme.dim(s.number.padEnd(6))}${title}`;
-    const status = statusText(s, ctx.color);
-    const gap = Math.max(2, width - displayWidth(left) - displayWidth(status));
-    if (displayWidth(left) + displayWidth(status) + 2 > width) print(ctx, `${left}\n${indent}      ${status}`);
-    else print(ctx, `${left}${' '.repeat(gap)}${status}`);
-  }
-  print(ctx);
-  print(ctx, theme.dim(`pm-guide read <number|id> to read · pm-guide next for what to do now`));
+    const statusKey = `${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.bestScore}`;
+    let status = statusTexts.get(statusKey);
+    if (!status) {
+      const text = statusText(s, ctx.color);
+      statusTexts.set(statusKey, (status = { text, width: displayWidth(text) }));
+    }
+    const leftWidth = displayWidth(left);
+    if (leftWidth + status.width + 2 > width) lines.push(`${left}\n${indent}      ${status.text}`);
+    else lines.push(`${left}${' '.repeat(Math.max(2, width - leftWidth - status.width))}${status.text}`);
+  });
+  lines.push('');
+  lines.push(theme.dim(`pm-guide read <number|id> to read · pm-guide next for what to do now`));
+  print(ctx, lines.join('\n'));
 }
