@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { quizzable } from '../core/next.js';
+import { cacheFolder } from '../io/cache.js';
 import { loadCourse } from '../io/load-course.js';
 import { print, type Context } from './context.js';
 
@@ -343,7 +344,7 @@ export interface CompleteLessonsOptions {
 export async function runCompleteLessons(ctx: Context, options: CompleteLessonsOptions): Promise<void> {
   let nodes;
   try {
-    nodes = loadCourse(ctx.paths.lessonsDir).course.ordered;
+    nodes = loadCourse(ctx.paths.lessonsDir, { cacheDir: cacheFolder(ctx.env, ctx.paths.cacheDir) }).course.ordered;
   } catch {
     return;
   }
