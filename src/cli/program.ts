@@ -176,8 +176,8 @@ export function buildProgram(makeContext: ContextFactory): Command {
       examples(['source <(pm-guide completion bash)', "echo 'source <(pm-guide completion bash)' >> ~/.bashrc", 'pm-guide completion fish > ~/.config/fish/completions/pm-guide.fish']),
     )
     .action(async (shell: string | undefined) => {
-      const completion = await import('../commands/completion.js');
-      return completion.runCompletion(ctx(), { shell, spec: completion.completionSpec(program) });
+      const [completion, { completionSpec }] = await Promise.all([import('../commands/completion.js'), import('./completion-spec.js')]);
+      return completion.runCompletion(ctx(), { shell, spec: completionSpec(program) });
     });
 
   program
