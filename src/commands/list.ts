@@ -3,7 +3,7 @@ import type { CourseNode } from '../core/course.js';
 import { isRead, quizzable } from '../core/next.js';
 import { dueItems, isMastered, isPassed } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
-import { displayWidth } from '../ui/ansi.js';
+import { displayWidth, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from './context.js';
 import { openSession, reportProblems, type Session } from './session.js';
@@ -100,8 +100,10 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const width = Math.min(terminalWidth(ctx), 100);
   // The whole list is one string, printed once (courses can have thousands of pages).
   const lines: string[] = [];
-  lines.push(`${theme.title('pm-guide course')}  ${bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)))}`);
-  lines.push(theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed} lessons mastered`));
+  const overall = bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)));
+  // On a narrow terminal the bar goes under the title, and lines wrap at spaces.
+  lines.push(`${theme.title('pm-guide course')}${displayWidth(overall) + 17 <= width ? '  ' : '\n'}${overall}`);
+  lines.push(wrapLines(theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed} lessons mastered`), width));
   // Lessons read under each page, counted in one pass up each lesson's ancestors.
   const tallies = new Map<CourseNode, { read: number; total: number }>();
   session.course.ordered.forEach((node, i) => {
@@ -122,10 +124,11 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
     if (s.module) {
       const tally = tallies.get(node) ?? { read: 0, total: 0 };
       lines.push('');
-      lines.push(`${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`);
+      const heading = `${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`;
+      lines.push(displayWidth(heading) <= width ? heading : hanging(heading, width, indent.length + s.number.length + 2));
       return;
     }
-    const left = `${indent}${theme.dim(s.number.padEnd(6))}${title}`;
+    let left = `${indent}${theme.dim(s.number.padEnd(6))}${title}`;
     const statusKey = `${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.bestScore}`;
     let status = statusTexts.get(statusKey);
     if (!status) {
@@ -133,10 +136,22 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
       statusTexts.set(statusKey, (status = { text, width: displayWidth(text) }));
     }
     const leftWidth = displayWidth(left);
+    if (leftWidth > width) left = hanging(left, width, indent.length + 6);
     if (leftWidth + status.width + 2 > width) lines.push(`${left}\n${indent}      ${status.text}`);
     else lines.push(`${left}${' '.repeat(Math.max(2, width - leftWidth - status.width))}${status.text}`);
   });
   lines.push('');
-  lines.push(theme.dim(`pm-guide read <number|id> to read · pm-guide next for what to do now`));
+  lines.push(wrapLines(theme.dim(`pm-guide read <number|id> to read · pm-guide next for what to do now`), width));
   print(ctx, lines.join('\n'));
+}
+
+/** A line wrapped at spaces to the width, its later lines indented by `hang` columns (under the title, past its number). */
+function hanging(line: string, width: number, hang: number): string {
+  const pad = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
+  const rest = wrapLines(line, width).split('\n');
+  if (rest.length === 1) return line;
+  // Wrap again what follows the first line, in the room the indent leaves.
+  const first = rest[0]!;
+  const tail = line.slice(first.length).trimStart();
+  return [first, ...wrapLines(tail, width - pad.length).split('\n').map((l) => `${pad}${l}`)].join('\n');
 }

@@ -270,7 +270,7 @@ describe('what the terminal is', () => {
     }
   });
 
-  it.each([20, 300])('%i columns: every line of a lesson fits, and the list shows every page', async (cols) => {
+  it.each([20, 300])('%i columns: every line of a lesson and of the list fits, and the list shows every page', async (cols) => {
     const read = spawnPty(['--lessons', course, '--progress', join(tempDir(), 'p.json'), 'read', 'long', '--no-pager'], { cols, rows: 500 });
     expect((await read.exited()).exitCode).toBe(0);
     const lines = stripAnsiAll(read.output()).split('\n');
@@ -279,6 +279,7 @@ describe('what the terminal is', () => {
     const list = spawnPty(['--lessons', course, '--progress', join(tempDir(), 'p.json'), 'list'], { cols, rows: 500 });
     expect((await list.exited()).exitCode).toBe(0);
     for (const title of ['One Choice', 'Two Questions', 'A Long Walk']) expect(list.screen().replace(/\s+/g, ' ')).toContain(title);
+    for (const line of list.screen().split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(cols);
   });
 
   it('20 columns: the quiz can still be answered', async () => {
