@@ -15,7 +15,7 @@ import { matchLine } from '../ui/search-view.js';
 import { formatStats } from '../ui/stats-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context } from './context.js';
-import { lessonStatus } from './list.js';
+import { dueLessonIds, lessonStatus } from './list.js';
 import { hasQuestions } from './questions.js';
 import { searchCourse } from './search.js';
 import { openSession, currentNode, type Session } from './session.js';
@@ -167,8 +167,8 @@ async function review(ctx: Context, runQuiz: typeof import('./quiz.js').runQuiz)
   return 'pause';
 }
 
-function statusHint(ctx: Context, session: Session, node: CourseNode): string {
-  const s = lessonStatus(session, node, ctx.now());
+function statusHint(ctx: Context, session: Session, node: CourseNode, due: ReadonlySet<string>): string {
+  const s = lessonStatus(session, node, ctx.now(), due);
   const parts: string[] = [];
   if (s.mastered) parts.push('★ mastered');
   else if (s.bestScore !== null) parts.push(`quiz ${Math.round(s.bestScore * 100)}%`);
@@ -182,14 +182,16 @@ async function pickLesson(ctx: Context, session: Session, prompts: Prompts, purp
   if (nodes.length === 0) throw new CourseError('this course has no quizzes yet', 'read its lessons instead');
   const next = nextAction(session, ctx.now());
   const current = currentNode(session.course, session.progress);
+  // Which lessons have questions due, worked out once for the whole list (per lesson, it looks through every question).
+  const due = dueLessonIds(session, ctx.now());
   const preferred =
-    next.kind === purpose ? next.node : purpose === 'quiz' ? (nodes.includes(current) ? current : nodes.find((n) => !lessonStatus(session, n, ctx.now()).passed)) : current;
+    next.kind === purpose ? next.node : purpose === 'quiz' ? (nodes.includes(current) ? current : nodes.find((n) => !lessonStatus(session, n, ctx.now(), due).passed)) : current;
   const items = nodes.map((node) => {
     const title = neutraliseLine(`${'  '.repeat(node.depth)}${node.number}  ${node.lesson.title}`);
     return {
       name: node.lesson.isModule ? theme.heading(title) : title,
       value: node,
-      hint: statusHint(ctx, session, node),
+      hint: statusHint(ctx, session, node, due),
       keywords: node.lesson.id,
     };
   });
