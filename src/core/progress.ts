@@ -1,9 +1,21 @@
 // The learner's progress: what was read, every answer (as a bounded history per
 // question) and each question's review schedule. Pure: loading and saving live
-// in src/io/progress-store.ts. Keyed by stable ids, so reordering lessons keeps it.
+// in src/io/progress-store.ts, the compact layout on disk in progress-codec.ts.
+// Keyed by stable ids, so reordering lessons keeps it.
 import { z } from 'zod';
 
-export const PROGRESS_VERSION = 1;
+/**
+ * The newest progress format this pm-guide reads, and the one it writes to the
+ * progress file: the compact layout of core/progress-codec.ts. A file with a
+ * higher version is from a newer pm-guide and is refused.
+ */
+export const PROGRESS_VERSION = 2;
+/**
+ * Format 1, the readable layout: every record with named fields. It is the
+ * shape of `Progress` in memory, what `pm-guide export` writes (so that an
+ * older pm-guide can import it), and what older progress files hold.
+ */
+export const READABLE_VERSION = 1;
 /** Answers kept per question: enough for stats and streaks, bounded so the file grows with questions, not answers. */
 export const HISTORY_LIMIT = 12;
 
@@ -55,7 +67,7 @@ function buildSchemas() {
   });
 
   const progress = z.object({
-    version: z.literal(PROGRESS_VERSION),
+    version: z.literal(READABLE_VERSION),
     current: z.string().optional(),
     lessons: dictOf(lessonProgress),
     items: dictOf(itemProgress),
@@ -77,7 +89,7 @@ export type ItemProgress = z.infer<Schemas['itemProgress']>;
  * A record validated key by key into a null-prototype dict. zod's own record
  * copies into a plain object, where a "__proto__" key would be lost (or worse).
  */
-function dictOf<T extends z.ZodType>(value: T) {
+export function dictOf<T extends z.ZodType>(value: T) {
   return z.unknown().transform((input, ctx): Dict<z.output<T>> => {
     const out = dict<z.output<T>>();
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -105,9 +117,9 @@ export const ITEM_PROGRESS_KEYS = ['lesson', 'topic', 'due', 'stability', 'diffi
 export const PROGRESS_KEYS = ['version', 'current', 'lessons', 'items', 'days'] as const;
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+export const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isScore = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= 1;
 // toISOString's own form with a day of 28 or less is a valid date in any month, so
 // Date.parse (slow next to a regular expression, and asked thousands of times) is
@@ -115,7 +127,7 @@ const isScore = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= 1;
 const ISO_DAY_1_TO_28 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const isDate = (v: unknown): v is string => typeof v === 'string' && (ISO_DAY_1_TO_28.test(v) || !Number.isNaN(Date.parse(v)));
 
-function readLesson(v: unknown): LessonProgress | undefined {
+export function readLesson(v: unknown): LessonProgress | undefined {
   if (!isRecord(v)) return undefined;
   const out: LessonProgress = {};
   if (v.readAt !== undefined) {
@@ -141,7 +153,7 @@ function readLesson(v: unknown): LessonProgress | undefined {
   return out;
 }
 
-function readHistory(v: unknown): ItemProgress['history'] | undefined {
+export function readHistory(v: unknown): ItemProgress['history'] | undefined {
   if (!Array.isArray(v) || v.length > 1000) return undefined;
   const out: ItemProgress['history'] = [];
   for (const entry of v) {
@@ -162,7 +174,7 @@ function readItem(v: unknown): ItemProgress | undefined {
   return { lesson, topic: topic as Topic, due, stability, difficulty, reps, lapses, state, learningSteps: learningSteps ?? 0, last, history, seen, right };
 }
 
-function readDict<T>(v: unknown, read: (value: unknown) => T | undefined): Dict<T> | undefined {
+export function readDict<T>(v: unknown, read: (value: unknown) => T | undefined): Dict<T> | undefined {
   if (!isRecord(v)) return undefined;
   const out = dict<T>();
   for (const key of Object.keys(v)) {
@@ -180,13 +192,13 @@ function readDict<T>(v: unknown, read: (value: unknown) => T | undefined): Dict<
  * holds the two equal).
  */
 export function readProgress(data: unknown): Progress | undefined {
-  if (!isRecord(data) || data.version !== PROGRESS_VERSION) return undefined;
+  if (!isRecord(data) || data.version !== READABLE_VERSION) return undefined;
   if (data.current !== undefined && typeof data.current !== 'string') return undefined;
   const lessons = readDict(data.lessons, readLesson);
   const items = lessons && readDict(data.items, readItem);
   const days = data.days === undefined ? dict<number>() : readDict(data.days, (d) => (isCount(d) ? d : undefined));
   if (!lessons || !items || !days) return undefined;
-  const out: Progress = { version: PROGRESS_VERSION } as Progress;
+  const out: Progress = { version: READABLE_VERSION } as Progress;
   if (data.current !== undefined) out.current = data.current;
   out.lessons = lessons;
   out.items = items;
@@ -194,7 +206,7 @@ export function readProgress(data: unknown): Progress | undefined {
   return out;
 }
 
-/** The progress schema: readProgress for data it accepts, zod for the rest (and for the reason). */
+/** The schema of the readable layout (format 1): readProgress for data it accepts, zod for the rest (and for the reason). */
 export const progressSchema = {
   safeParse(data: unknown): z.ZodSafeParseResult<Progress> {
     const fast = readProgress(data);
@@ -206,7 +218,7 @@ export const progressSchema = {
 };
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, lessons: dict(), items: dict(), days: dict() };
+  return { version: READABLE_VERSION, lessons: dict(), items: dict(), days: dict() };
 }
 
 export function dayKey(now: Date): string {

@@ -4,12 +4,14 @@
 // - every update takes a lock across processes (io/file-lock.ts) and re-reads
 //   the file inside it, so two terminals answering at once both keep their answers;
 // - a file that cannot be read or validated is moved aside, never overwritten;
-// - a file from a newer pm-guide is left untouched;
+// - a file from a newer pm-guide is left untouched; an older format is read,
+//   and written in the current one (core/progress-codec.ts) on the next update;
 // - a progress file that is a symlink stays one: its target is replaced.
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProgressFileError } from '../core/errors.js';
-import { PROGRESS_VERSION, emptyProgress, progressSchema, type Progress } from '../core/progress.js';
+import { PROGRESS_VERSION, emptyProgress, type Progress } from '../core/progress.js';
+import { parseProgressData, progressFileText } from '../core/progress-codec.js';
 import { neutraliseLine } from '../core/text.js';
 import { writeAtomically } from './atomic-file.js';
 import { FileLock, isAlive, randomName } from './file-lock.js';
@@ -44,7 +46,7 @@ export function parseProgressText(text: string): ParseResult {
     const version = (data as { version?: unknown }).version;
     if (typeof version === 'number' && version > PROGRESS_VERSION) return { ok: false, reason: 'newer', newer: version };
   }
-  const parsed = progressSchema.safeParse(data);
+  const parsed = parseProgressData(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, reason: `it does not hold pm-guide progress (${issue.path.join('.') || 'top level'}: ${issue.message})` };
@@ -148,7 +150,7 @@ export class ProgressStore {
     try {
       this.removeStrayTempFiles();
       const next = change(this.unchanged() ?? this.load());
-      const text = `${JSON.stringify(next)}\n`;
+      const text = progressFileText(next);
       this.writeAtomic(text);
       this.known = { text, progress: next };
       return next;

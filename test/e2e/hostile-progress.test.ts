@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseEnv, binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
 import { keys, spawnPty } from '../helpers/pty.js';
+import { savedProgress } from '../helpers/progress-file.js';
 import { expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, STACK_TRACE } from '../helpers/hostile.js';
 
 afterAll(cleanTemps);
@@ -203,7 +204,7 @@ describe('processes at the same moment', () => {
     b.write(keys.enter);
     const exits = await Promise.all([a.exited(), b.exited()]);
     expect(exits.map((e) => e.exitCode)).toEqual([0, 0]);
-    const items = Object.values(readJson(file).items) as Array<{ seen: number }>;
+    const items = Object.values(savedProgress(file).items);
     expect(items).toHaveLength(1);
     expect(items[0]!.seen).toBe(2);
   });

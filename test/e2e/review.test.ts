@@ -1,8 +1,9 @@
 // Review of what is due, reached through `pm-guide next` as a learner would.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
+import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
 
 const course = join(fixturesDir, 'course');
@@ -34,7 +35,7 @@ describe('reviews that are due', () => {
     session.write(keys.down.repeat(q.choices.indexOf(q.answer)) + keys.enter);
     await session.waitFor('✓ Right.');
     expect((await session.exited()).exitCode).toBe(0);
-    const item = JSON.parse(readFileSync(progress, 'utf8')).items[q.id];
+    const item = savedProgress(progress).items[q.id]!;
     expect(item.seen).toBe(2);
     expect(item.due).toBeGreaterThan(Date.now() / 1000 + 86_400);
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
+import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
 
 const course = join(fixturesDir, 'course');
@@ -65,11 +66,11 @@ describe('the quiz, answered with the keyboard', () => {
     expect(session.screen()).toMatch(/To review/);
     const exit = await session.exited();
     expect(exit.exitCode).toBe(0);
-    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    const saved = savedProgress(progress);
     for (const { q, right } of asked) {
       expect(saved.items[q.id]).toMatchObject({ lesson: 'areas-and-tools', topic: 'tools', seen: 1, right: right ? 1 : 0 });
     }
-    expect(saved.lessons['areas-and-tools'].lastScore).toBe(0.5);
+    expect(saved.lessons['areas-and-tools']!.lastScore).toBe(0.5);
   });
 
   it('wraps a long question at spaces on a narrow terminal, never in the middle of a word', async () => {

@@ -1,0 +1,388 @@
+// The progress file's compact layout (format 2), and reading either format.
+//
+// In memory, progress keeps the readable layout of progress.ts (format 1):
+// every record with named fields. On disk, where a year of study is parsed on
+// every start and written after every answer, format 2 stores the same values
+// in under half the bytes, with far fewer objects to parse:
+//
+//   {"version":2, "current":"roadmaps",
+//    "lessons":{"roadmaps":{"readAt":"2026-...","reads":1}, ...},   as format 1
+//    "lessonIds":["what-is-product-management","roadmaps", ...],
+//    "items":{"r-desc-u39qwkrvaa":[0,0,1795924029,1.38304082,9.95251938,81,15,2,0,1795837629,"3ahz6ml,1b23p,...",81,60], ...},
+//    "days":{"2026-11-29":12, ...}}                                  as format 1
+//
+// An item is an array, in ITEM_PROGRESS_KEYS order: its lesson (an index into
+// lessonIds, so a lesson's id is written once, not once per question), its
+// topic (an index into TOPICS: new topics must be added at the end), due,
+// stability, difficulty, reps, lapses, state, learningSteps, last, history,
+// seen, right. Numbers are written as they are: ts-fsrs rounds stability and
+// difficulty to 8 decimals itself, and scheduling from fewer would differ.
+//
+// A history is packed into one string of comma-separated base-36 numbers, one
+// per answer, oldest first: 4 x the step in seconds from the answer before (from
+// 1970 for the first), + 1 if it was right. A step back in time (a clock set
+// back) is written as 4 x |step| - 2 (+ 1 if right). Twelve answers take about
+// 70 characters instead of 200, and decode exactly: every number has at most 10
+// digits (< 2^53). A history that cannot be packed exactly (times that are not
+// whole seconds, or absurdly far apart) is written as format 1's list of
+// [seconds, 1 right / 0 wrong] pairs, so nothing is ever rounded away. Items
+// read from a file unpack their history only when it is asked for.
+//
+// As in progress.ts, zod is the validator at the boundary, built on first use,
+// and a zod-free reader (decodeCompact) takes what it accepts for certain; a
+// property test holds the two equal.
+import { z } from 'zod';
+import {
+  ITEM_PROGRESS_KEYS,
+  PROGRESS_VERSION,
+  READABLE_VERSION,
+  TOPICS,
+  dict,
+  dictOf,
+  isCount,
+  isRecord,
+  progressSchema,
+  progressSchemas,
+  readDict,
+  readHistory,
+  readLesson,
+  type Dict,
+  type ItemProgress,
+  type LessonProgress,
+  type Progress,
+} from './progress.js';
+
+export const COMPACT_VERSION = PROGRESS_VERSION;
+
+type History = ItemProgress['history'];
+/** An item as format 2 stores it. */
+export type CompactItem = [
+  lesson: number,
+  topic: number,
+  due: number,
+  stability: number,
+  difficulty: number,
+  reps: number,
+  lapses: number,
+  state: number,
+  learningSteps: number,
+  last: number,
+  history: string | History,
+  seen: number,
+  right: number,
+];
+export interface CompactProgress {
+  version: typeof COMPACT_VERSION;
+  current?: string;
+  lessons: Dict<LessonProgress>;
+  lessonIds: string[];
+  items: Dict<CompactItem>;
+  days: Dict<number>;
+}
+
+/** The largest number a packed answer may hold: 10 base-36 digits, exact in a double. */
+const MAX_PACKED = 36 ** 10 - 1;
+/** Up to 1,000 answers (as the schema allows), each 1 to 10 base-36 digits. */
+const PACKED = /^(?:[0-9a-z]{1,10}(?:,[0-9a-z]{1,10}){0,999})?$/;
+
+/** A history as format 2 writes it: packed when that is exact, else the list of pairs. */
+export function packHistory(history: History): string | History {
+  let out = '';
+  let previous = 0;
+  for (let i = 0; i < history.length; i++) {
+    const [at, right] = history[i]!;
+    const step = at - previous;
+    const n = (step >= 0 ? step * 4 : -step * 4 - 2) + right;
+    if (!Number.isSafeInteger(at) || !(n <= MAX_PACKED)) return history.map(([t, r]) => [t, r]);
+    out += i === 0 ? n.toString(36) : `,${n.toString(36)}`;
+    previous = at;
+  }
+  return out;
+}
+
+/** Whether text is a packed history. */
+export function isPackedHistory(text: string): boolean {
+  return PACKED.test(text);
+}
+
+/** A packed history; undefined when the text is not one. */
+export function unpackHistory(packed: string): History | undefined {
+  return isPackedHistory(packed) ? unpack(packed) : undefined;
+}
+
+function unpack(packed: string): History {
+  const out: History = [];
+  if (packed === '') return out;
+  let at = 0;
+  for (const part of packed.split(',')) {
+    const n = parseInt(part, 36);
+    const right = (n % 2) as 0 | 1;
+    const steps = (n - right) / 2;
+    at += steps % 2 === 0 ? steps / 2 : -(steps + 1) / 2;
+    out.push([at, right]);
+  }
+  return out;
+}
+
+/**
+ * The packed history of each item read from a file, so that saving the item
+ * again reuses it instead of unpacking and packing it. Keyed by the item
+ * itself, which is never changed in place (a changed item is a new object).
+ */
+const packedOf = new WeakMap<ItemProgress, string>();
+
+function compactItem(item: ItemProgress, lesson: number): CompactItem {
+  return [
+    lesson,
+    TOPICS.indexOf(item.topic),
+    item.due,
+    item.stability,
+    item.difficulty,
+    item.reps,
+    item.lapses,
+    item.state,
+    item.learningSteps,
+    item.last,
+    packedOf.get(item) ?? packHistory(item.history),
+    item.seen,
+    item.right,
+  ];
+}
+
+/** Progress in format 2, ready for JSON.stringify. */
+export function encodeProgress(progress: Progress): CompactProgress {
+  const lessonIds: string[] = [];
+  const lessonIndex = new Map<string, number>();
+  const items = dict<CompactItem>();
+  const source = progress.items;
+  for (const id of Object.keys(source)) {
+    const item = source[id]!;
+    let lesson = lessonIndex.get(item.lesson);
+    if (lesson === undefined) {
+      lesson = lessonIds.length;
+      lessonIds.push(item.lesson);
+      lessonIndex.set(item.lesson, lesson);
+    }
+    items[id] = compactItem(item, lesson);
+  }
+  const out = { version: COMPACT_VERSION } as CompactProgress;
+  if (progress.current !== undefined) out.current = progress.current;
+  out.lessons = progress.lessons;
+  out.lessonIds = lessonIds;
+  out.items = items;
+  out.days = progress.days;
+  return out;
+}
+
+/** An item's text in the file ("id":[...]), with the id and lesson index it was made for. */
+const textOf = new WeakMap<ItemProgress, { id: string; lesson: number; text: string }>();
+
+/**
+ * The text of a progress file holding `progress`: JSON.stringify(encodeProgress(progress)),
+ * put together by hand so that an item saved before by this process reuses its
+ * text. A quiz saves after every answer, and only the item answered changes.
+ */
+export function progressFileText(progress: Progress): string {
+  const lessonIds: string[] = [];
+  const lessonIndex = new Map<string, number>();
+  const items: string[] = [];
+  const source = progress.items;
+  for (const id of Object.keys(source)) {
+    const item = source[id]!;
+    let lesson = lessonIndex.get(item.lesson);
+    if (lesson === undefined) {
+      lesson = lessonIds.length;
+      lessonIds.push(item.lesson);
+      lessonIndex.set(item.lesson, lesson);
+    }
+    const known = textOf.get(item);
+    if (known !== undefined && known.id === id && known.lesson === lesson) {
+      items.push(known.text);
+      continue;
+    }
+    const text = `${JSON.stringify(id)}:${JSON.stringify(compactItem(item, lesson))}`;
+    textOf.set(item, { id, lesson, text });
+    items.push(text);
+  }
+  const current = progress.current === undefined ? '' : `,"current":${JSON.stringify(progress.current)}`;
+  return `{"version":${COMPACT_VERSION}${current},"lessons":${JSON.stringify(progress.lessons)},"lessonIds":${JSON.stringify(lessonIds)},"items":{${items.join(',')}},"days":${JSON.stringify(progress.days)}}\n`;
+}
+
+const ITEM_LENGTH = ITEM_PROGRESS_KEYS.length;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The items of a format 2 file, or undefined if any is not one. One loop with
+ * the checks written out (isCount(v) is Number.isSafeInteger(v) && v >= 0):
+ * it runs once per question on every start, before V8 has optimised anything,
+ * and function calls in it took as long as all the rest.
+ */
+function decodeItems(v: unknown, lessonIds: readonly unknown[]): Dict<ItemProgress> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out = dict<ItemProgress>();
+  const lessonCount = lessonIds.length;
+  for (const id of Object.keys(v)) {
+    const a = v[id];
+    if (!Array.isArray(a) || a.length !== ITEM_LENGTH) return undefined;
+    const lessonAt: unknown = a[0];
+    const topicAt: unknown = a[1];
+    const due: unknown = a[2];
+    const stability: unknown = a[3];
+    const difficulty: unknown = a[4];
+    const reps: unknown = a[5];
+    const lapses: unknown = a[6];
+    const state: unknown = a[7];
+    const learningSteps: unknown = a[8];
+    const last: unknown = a[9];
+    const packed: unknown = a[10];
+    const seen: unknown = a[11];
+    const right: unknown = a[12];
+    if (
+      !(typeof lessonAt === 'number' && lessonAt >= 0 && lessonAt < lessonCount && lessonAt % 1 === 0) ||
+      !(typeof topicAt === 'number' && topicAt >= 0 && topicAt < TOPICS.length && topicAt % 1 === 0) ||
+      // x - x === 0: a finite number (NaN and infinities give NaN).
+      !(typeof due === 'number' && due - due === 0) ||
+      !(typeof stability === 'number' && stability >= 0 && stability - stability === 0) ||
+      !(typeof difficulty === 'number' && difficulty - difficulty === 0) ||
+      !(typeof reps === 'number' && reps >= 0 && reps <= MAX_SAFE && reps % 1 === 0) ||
+      !(typeof lapses === 'number' && lapses >= 0 && lapses <= MAX_SAFE && lapses % 1 === 0) ||
+      !(state === 0 || state === 1 || state === 2 || state === 3) ||
+      !(typeof learningSteps === 'number' && learningSteps >= 0 && learningSteps <= MAX_SAFE && learningSteps % 1 === 0) ||
+      !(typeof last === 'number' && last - last === 0) ||
+      !(typeof seen === 'number' && seen >= 0 && seen <= MAX_SAFE && seen % 1 === 0) ||
+      !(typeof right === 'number' && right >= 0 && right <= MAX_SAFE && right % 1 === 0)
+    ) {
+      return undefined;
+    }
+    const lesson = lessonIds[lessonAt] as string;
+    const topic = TOPICS[topicAt]!;
+    if (typeof packed !== 'string') {
+      const history = readHistory(packed);
+      if (!history) return undefined;
+      out[id] = { lesson, topic, due, stability, difficulty, reps, lapses, state, learningSteps, last, history, seen, right };
+      continue;
+    }
+    if (!isPackedHistory(packed)) return undefined;
+    // The history is unpacked when first asked for: most commands (next, list,
+    // read) never look at it, and unpacking a thousand histories took longer
+    // than reading everything else. To all other code the item is an ordinary
+    // one: \`history\` is an own, enumerable property, so spreading, JSON and
+    // deep equality see the answers. Items are never changed in place: no setter.
+    let history: History | undefined;
+    const item: ItemProgress = {
+      lesson,
+      topic,
+      due,
+      stability,
+      difficulty,
+      reps,
+      lapses,
+      state,
+      learningSteps,
+      last,
+      get history() {
+        return (history ??= unpack(packed));
+      },
+      seen,
+      right,
+    };
+    packedOf.set(item, packed);
+    out[id] = item;
+  }
+  return out;
+}
+
+/**
+ * Reads parsed JSON in format 2 without zod: the same result the schema gives
+ * for data it accepts, or undefined for anything it is not sure of, which the
+ * schema then judges (a property test holds the two equal).
+ */
+export function decodeCompact(data: unknown): Progress | undefined {
+  if (!isRecord(data) || data.version !== COMPACT_VERSION) return undefined;
+  if (data.current !== undefined && typeof data.current !== 'string') return undefined;
+  const lessonIds = data.lessonIds;
+  if (!Array.isArray(lessonIds) || !lessonIds.every((id) => typeof id === 'string')) return undefined;
+  const lessons = readDict(data.lessons, readLesson);
+  const items = lessons && decodeItems(data.items, lessonIds);
+  const days = data.days === undefined ? dict<number>() : readDict(data.days, (d) => (isCount(d) ? d : undefined));
+  if (!lessons || !items || !days) return undefined;
+  const out: Progress = { version: READABLE_VERSION } as Progress;
+  if (data.current !== undefined) out.current = data.current;
+  out.lessons = lessons;
+  out.items = items;
+  out.days = days;
+  return out;
+}
+
+// The zod schema of format 2, built on first use (it loads zod).
+function buildCompactSchema() {
+  const { lessonProgress } = progressSchemas();
+  const count = z.number().int().nonnegative();
+  const history = z.union([
+    z.string().transform((text, ctx): History => {
+      const unpacked = unpackHistory(text);
+      if (!unpacked) ctx.addIssue({ code: 'custom', message: 'expected packed answers' });
+      return unpacked ?? [];
+    }),
+    z.array(z.tuple([z.number(), z.union([z.literal(0), z.literal(1)])])).max(1000),
+  ]);
+  const item = z.tuple([
+    count,
+    count.max(TOPICS.length - 1),
+    z.number(),
+    z.number().nonnegative(),
+    z.number(),
+    count,
+    count,
+    count.max(3),
+    count,
+    z.number(),
+    history,
+    count,
+    count,
+  ]);
+  return z
+    .object({
+      version: z.literal(COMPACT_VERSION),
+      current: z.string().optional(),
+      lessons: dictOf(lessonProgress),
+      lessonIds: z.array(z.string()),
+      items: dictOf(item),
+      days: dictOf(count).optional().transform((d) => d ?? dict<number>()),
+    })
+    .transform((data, ctx): Progress => {
+      const items = dict<ItemProgress>();
+      for (const id of Object.keys(data.items)) {
+        const [lessonAt, topicAt, due, stability, difficulty, reps, lapses, state, learningSteps, last, history, seen, right] = data.items[id]!;
+        if (lessonAt >= data.lessonIds.length) {
+          ctx.addIssue({ code: 'custom', message: 'lesson index outside lessonIds', path: ['items', id, 0] });
+          return z.NEVER;
+        }
+        items[id] = { lesson: data.lessonIds[lessonAt]!, topic: TOPICS[topicAt]!, due, stability, difficulty, reps, lapses, state, learningSteps, last, history, seen, right };
+      }
+      const out: Progress = { version: READABLE_VERSION } as Progress;
+      if (data.current !== undefined) out.current = data.current;
+      out.lessons = data.lessons;
+      out.items = items;
+      out.days = data.days;
+      return out;
+    });
+}
+let compactSchema: ReturnType<typeof buildCompactSchema> | undefined;
+/** The zod schema of format 2 (loads zod). */
+export function compactProgressSchema(): ReturnType<typeof buildCompactSchema> {
+  return (compactSchema ??= buildCompactSchema());
+}
+
+/**
+ * Parsed JSON of either format, as progress: format 2 (the progress file) or
+ * format 1 (older progress files, and exports). Fast readers first; zod for the
+ * rest, and for what is wrong.
+ */
+export function parseProgressData(data: unknown): z.ZodSafeParseResult<Progress> {
+  if (isRecord(data) && data.version === COMPACT_VERSION) {
+    const fast = decodeCompact(data);
+    return fast ? { success: true, data: fast } : compactProgressSchema().safeParse(data);
+  }
+  return progressSchema.safeParse(data);
+}
