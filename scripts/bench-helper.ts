@@ -2,7 +2,6 @@
 // build realistic progress files with pm-guide's own code (real question ids,
 // the real scheduler) and time recording one answer, which a whole process
 // cannot measure (its start-up alone is many times the 10 ms budget).
-import { writeFileSync } from 'node:fs';
 import type { Session } from '../src/commands/session.js';
 import { allQuestions } from '../src/commands/questions.js';
 import { loadCourse } from '../src/io/load-course.js';
@@ -87,8 +86,9 @@ export function answeredProgress(lessonsDir: string, answers: number, now: Date)
   return { progress: { ...progress, items, days }, questions: questions.length };
 }
 
+/** Writes progress as pm-guide itself saves it (in its own file format). */
 export function writeProgress(file: string, progress: Progress): void {
-  writeFileSync(file, `${JSON.stringify(progress)}\n`);
+  new ProgressStore({ file, warn: () => {} }).update(() => progress);
 }
 
 /**
