@@ -131,6 +131,38 @@ function unpack(packed: string): History {
  */
 const packedOf = new WeakMap<ItemProgress, string>();
 
+/** Histories not unpacked yet (see lazyHistory), with their packed text. */
+const pending = new WeakMap<History, string>();
+
+function unpacked(target: History): History {
+  const packed = pending.get(target);
+  if (packed !== undefined) {
+    pending.delete(target);
+    for (const answer of unpack(packed)) target.push(answer);
+  }
+  return target;
+}
+
+/**
+ * A history read from a file is unpacked when something first looks at it:
+ * next, list and read never do, and unpacking a thousand histories took longer
+ * than reading all the rest of the file. It is an ordinary array seen through
+ * a Proxy whose first use of any kind (an index, length, iteration, its keys)
+ * fills the array in, so Array.isArray, JSON, spreading, deep equality and
+ * every array method see the answers. (An item with a getter for history did
+ * the same, but building a thousand objects with a getter cost as much as the
+ * unpacking.) Histories are never changed in place.
+ */
+const lazyHistory: ProxyHandler<History> = {
+  get: (target, key) => Reflect.get(unpacked(target), key),
+  has: (target, key) => Reflect.has(unpacked(target), key),
+  ownKeys: (target) => Reflect.ownKeys(unpacked(target)),
+  getOwnPropertyDescriptor: (target, key) => Reflect.getOwnPropertyDescriptor(unpacked(target), key),
+  set: (target, key, value) => Reflect.set(unpacked(target), key, value),
+  defineProperty: (target, key, descriptor) => Reflect.defineProperty(unpacked(target), key, descriptor),
+  deleteProperty: (target, key) => Reflect.deleteProperty(unpacked(target), key),
+};
+
 function compactItem(item: ItemProgress, lesson: number): CompactItem {
   return [
     lesson,
@@ -263,29 +295,9 @@ function decodeItems(v: unknown, lessonIds: readonly unknown[]): Dict<ItemProgre
       continue;
     }
     if (!isPackedHistory(packed)) return undefined;
-    // The history is unpacked when first asked for: most commands (next, list,
-    // read) never look at it, and unpacking a thousand histories took longer
-    // than reading everything else. To all other code the item is an ordinary
-    // one: \`history\` is an own, enumerable property, so spreading, JSON and
-    // deep equality see the answers. Items are never changed in place: no setter.
-    let history: History | undefined;
-    const item: ItemProgress = {
-      lesson,
-      topic,
-      due,
-      stability,
-      difficulty,
-      reps,
-      lapses,
-      state,
-      learningSteps,
-      last,
-      get history() {
-        return (history ??= unpack(packed));
-      },
-      seen,
-      right,
-    };
+    const target: History = [];
+    pending.set(target, packed);
+    const item: ItemProgress = { lesson, topic, due, stability, difficulty, reps, lapses, state, learningSteps, last, history: new Proxy(target, lazyHistory), seen, right };
     packedOf.set(item, packed);
     out[id] = item;
   }

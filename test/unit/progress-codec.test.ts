@@ -100,6 +100,24 @@ describe('the compact progress file', () => {
     expect(JSON.stringify(reload(result.data))).toBe(JSON.stringify(result.data));
   });
 
+  it('gives answers read from a file that behave as any list of answers does', () => {
+    const p = studied();
+    const loaded = reload(p);
+    const fresh = () => reload(p).items.q4!.history; // Not looked at before each check.
+    const expected = loadedV1(p).items.q4!.history;
+    expect(Array.isArray(fresh())).toBe(true);
+    expect(fresh().length).toBe(expected.length);
+    expect(fresh().at(-1)).toEqual(expected.at(-1));
+    expect([...fresh()]).toEqual(expected);
+    expect(fresh().slice(-5).map(([, r]) => r === 1)).toEqual(expected.slice(-5).map(([, r]) => r === 1));
+    expect(Object.keys(fresh())).toEqual(Object.keys(expected));
+    expect(JSON.stringify(fresh())).toBe(JSON.stringify(expected));
+    expect(isDeepStrictEqual(fresh(), expected)).toBe(true);
+    expect(isDeepStrictEqual(loaded, loadedV1(p))).toBe(true);
+    expect(fresh()[0]).toEqual(expected[0]);
+    expect(0 in fresh()).toBe(true);
+  });
+
   it('packs histories exactly, and keeps those it cannot pack as pairs', () => {
     const histories: Array<Array<[number, 0 | 1]>> = [
       [],
