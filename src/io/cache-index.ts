@@ -5,6 +5,12 @@
 // others come from the index. The Markdown body of an indexed lesson is read
 // from its file only when something asks for it. What the loader builds from
 // the index is exactly what it builds from the files (test/e2e/cache.test.ts).
+//
+// The index also keeps the list of files the last walk of the course found,
+// with each folder's mtime, ctime, inode and device: while no folder changed,
+// no entry was added, removed or renamed, and a warm run stats the folders
+// instead of listing them again (see CourseIndex.listing). Every file is still
+// stat-ed against its own key, so an edit in place is always seen.
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { CourseProblem } from '../core/course.js';
@@ -48,7 +54,7 @@ const str = (v: unknown): v is string => typeof v === 'string';
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const bit = (v: unknown): boolean => v === 0 || v === 1;
 
-/** True when `st` is what was stored at positions at..at+3: [size, mtimeMs, ctimeMs (0: mtimeMs), ino]. */
+/** True when `st` is what was stored at positions 1 to 4: size, mtimeMs, ctimeMs (0: the same as mtimeMs), ino. */
 function sameFile(f: StoredFile, st: Stats): boolean {
   const mtime = f[2];
   return st.size === f[1] && st.mtimeMs === mtime && st.ctimeMs === (f[3] === 0 ? mtime : f[3]) && st.ino === f[4];
