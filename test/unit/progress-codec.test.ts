@@ -9,11 +9,10 @@ import {
   compactProgressSchema,
   decodeCompact,
   encodeProgress,
-  packHistory,
   parseProgressData,
   progressFileText,
-  unpackHistory,
 } from '../../src/core/progress-codec.js';
+import { packHistory, unpackHistory } from '../../src/core/packed-history.js';
 import { TOPICS, dict, emptyProgress, markRead, progressSchema, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
 
