@@ -2,7 +2,7 @@
 // comes first, then reviews that are due, then the next unread lesson; when all
 // of it is done, a summary.
 import type { Course, CourseNode } from './course.js';
-import { dueItems, isMastered, isPassed, type Progress } from './progress.js';
+import { dueItems, isPassed, type Progress } from './progress.js';
 
 export type NextAction =
   | { kind: 'quiz'; node: CourseNode }
@@ -32,10 +32,15 @@ export function decideNext({ course, progress, now, hasQuiz }: NextInput): NextA
   );
   if (owed) return { kind: 'quiz', node: owed };
   const known = new Set(course.byId.keys());
-  const due = dueItems(progress, now).filter(([, item]) => known.has(item.lesson)).length;
+  const dueNow = dueItems(progress, now);
+  const due = dueNow.filter(([, item]) => known.has(item.lesson)).length;
   if (due > 0) return { kind: 'review', due };
   const unread = course.ordered.find((n) => !isRead(progress, n));
   if (unread) return { kind: 'read', node: unread };
   const lessons = course.ordered.filter((n) => quizzable(n) && hasQuiz(n));
-  return { kind: 'done', mastered: lessons.filter((n) => isMastered(progress, n.lesson.id, now)).length, lessons: lessons.length };
+  // Mastered is passed with nothing due (isMastered), from the due questions found once: asked per
+  // lesson, isMastered looks through every question each time, and courses can have thousands of lessons.
+  const dueLessons = new Set(dueNow.map(([, item]) => item.lesson));
+  const mastered = lessons.filter((n) => isPassed(progress, n.lesson.id) && !dueLessons.has(n.lesson.id)).length;
+  return { kind: 'done', mastered, lessons: lessons.length };
 }
