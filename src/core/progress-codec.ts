@@ -43,7 +43,7 @@ import {
   type ItemProgress,
   type LessonProgress,
   type Progress,
-} from './progress.js';
+} from './progress-schema.js';
 import { isPackedHistory, lazilyUnpacked, packHistory, unpackHistory } from './packed-history.js';
 
 export const COMPACT_VERSION = PROGRESS_VERSION;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProgress } from '../../src/core/merge.js';
-import { HISTORY_LIMIT, dayKey, emptyProgress, markRead, progressSchema, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { HISTORY_LIMIT, dayKey, emptyProgress, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { progressSchema } from '../../src/core/progress-schema.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
 
 const t0 = Date.parse('2026-03-02T09:00:00Z');

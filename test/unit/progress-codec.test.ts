@@ -13,7 +13,8 @@ import {
   progressFileText,
 } from '../../src/core/progress-codec.js';
 import { packHistory, unpackHistory } from '../../src/core/packed-history.js';
-import { TOPICS, dict, emptyProgress, markRead, progressSchema, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { TOPICS, dict, emptyProgress, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { progressSchema } from '../../src/core/progress-schema.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
 
 const at = new Date('2026-03-02T09:00:00Z');

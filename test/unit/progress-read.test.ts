@@ -4,19 +4,8 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  ITEM_PROGRESS_KEYS,
-  LESSON_PROGRESS_KEYS,
-  PROGRESS_KEYS,
-  TOPICS,
-  emptyProgress,
-  markRead,
-  progressSchema,
-  progressSchemas,
-  readProgress,
-  recordAnswer,
-  recordQuizScore,
-} from '../../src/core/progress.js';
+import { TOPICS, emptyProgress, markRead, recordAnswer, recordQuizScore } from '../../src/core/progress.js';
+import { ITEM_PROGRESS_KEYS, LESSON_PROGRESS_KEYS, PROGRESS_KEYS, progressSchema, progressSchemas, readProgress } from '../../src/core/progress-schema.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
 
 function same(data: unknown): void {

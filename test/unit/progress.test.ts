@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../src/core/course.js';
 import type { Lesson } from '../../src/core/lesson.js';
 import { decideNext } from '../../src/core/next.js';
-import {
-  HISTORY_LIMIT,
-  dueItems,
-  emptyProgress,
-  isMastered,
-  isPassed,
-  markRead,
-  progressSchema,
-  recordAnswer,
-  recordQuizScore,
-  type Progress,
-} from '../../src/core/progress.js';
+import { HISTORY_LIMIT, dueItems, emptyProgress, isMastered, isPassed, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { progressSchema } from '../../src/core/progress-schema.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
 
 const t0 = new Date('2026-03-02T09:00:00Z');
