@@ -99,26 +99,36 @@ function compactItem(item: ItemProgress, lesson: number): CompactItem {
   ];
 }
 
+/** Lesson ids numbered in order of first use: an item names its lesson by its number. */
+class LessonNumbers {
+  readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+}
+
 /** Progress in format 2, ready for JSON.stringify. */
 export function encodeProgress(progress: Progress): CompactProgress {
-  const lessonIds: string[] = [];
-  const lessonIndex = new Map<string, number>();
+  const lessons = new LessonNumbers();
   const items = dict<CompactItem>();
   const source = progress.items;
   for (const id of Object.keys(source)) {
     const item = source[id]!;
-    let lesson = lessonIndex.get(item.lesson);
-    if (lesson === undefined) {
-      lesson = lessonIds.length;
-      lessonIds.push(item.lesson);
-      lessonIndex.set(item.lesson, lesson);
-    }
+    const lesson = lessons.of(item.lesson);
     items[id] = compactItem(item, lesson);
   }
   const out = { version: COMPACT_VERSION } as CompactProgress;
   if (progress.current !== undefined) out.current = progress.current;
   out.lessons = progress.lessons;
-  out.lessonIds = lessonIds;
+  out.lessonIds = lessons.ids;
   out.items = items;
   out.days = progress.days;
   return out;
@@ -133,18 +143,12 @@ const textOf = new WeakMap<ItemProgress, { id: string; lesson: number; text: str
  * text. A quiz saves after every answer, and only the item answered changes.
  */
 export function progressFileText(progress: Progress): string {
-  const lessonIds: string[] = [];
-  const lessonIndex = new Map<string, number>();
+  const lessons = new LessonNumbers();
   const items: string[] = [];
   const source = progress.items;
   for (const id of Object.keys(source)) {
     const item = source[id]!;
-    let lesson = lessonIndex.get(item.lesson);
-    if (lesson === undefined) {
-      lesson = lessonIds.length;
-      lessonIds.push(item.lesson);
-      lessonIndex.set(item.lesson, lesson);
-    }
+    const lesson = lessons.of(item.lesson);
     const known = textOf.get(item);
     if (known !== undefined && known.id === id && known.lesson === lesson) {
       items.push(known.text);
@@ -155,7 +159,7 @@ export function progressFileText(progress: Progress): string {
     items.push(text);
   }
   const current = progress.current === undefined ? '' : `,"current":${JSON.stringify(progress.current)}`;
-  return `{"version":${COMPACT_VERSION}${current},"lessons":${JSON.stringify(progress.lessons)},"lessonIds":${JSON.stringify(lessonIds)},"items":{${items.join(',')}},"days":${JSON.stringify(progress.days)}}\n`;
+  return `{"version":${COMPACT_VERSION}${current},"lessons":${JSON.stringify(progress.lessons)},"lessonIds":${JSON.stringify(lessons.ids)},"items":{${items.join(',')}},"days":${JSON.stringify(progress.days)}}\n`;
 }
 
 const ITEM_LENGTH = ITEM_PROGRESS_KEYS.length;
