@@ -32,13 +32,11 @@ import {
   TOPICS,
   dict,
   dictOf,
-  isCount,
   isRecord,
   progressSchema,
   progressSchemas,
-  readDict,
   readHistory,
-  readLesson,
+  readProgressRecord,
   type Dict,
   type ItemProgress,
   type LessonProgress,
@@ -230,20 +228,10 @@ function decodeItems(v: unknown, lessonIds: readonly unknown[]): Dict<ItemProgre
  * schema then judges (a property test holds the two equal).
  */
 export function decodeCompact(data: unknown): Progress | undefined {
-  if (!isRecord(data) || data.version !== COMPACT_VERSION) return undefined;
-  if (data.current !== undefined && typeof data.current !== 'string') return undefined;
-  const lessonIds = data.lessonIds;
-  if (!Array.isArray(lessonIds) || !lessonIds.every((id) => typeof id === 'string')) return undefined;
-  const lessons = readDict(data.lessons, readLesson);
-  const items = lessons && decodeItems(data.items, lessonIds);
-  const days = data.days === undefined ? dict<number>() : readDict(data.days, (d) => (isCount(d) ? d : undefined));
-  if (!lessons || !items || !days) return undefined;
-  const out: Progress = { version: READABLE_VERSION } as Progress;
-  if (data.current !== undefined) out.current = data.current;
-  out.lessons = lessons;
-  out.items = items;
-  out.days = days;
-  return out;
+  return readProgressRecord(data, COMPACT_VERSION, (d) => {
+    const lessonIds = d.lessonIds;
+    return Array.isArray(lessonIds) && lessonIds.every((id) => typeof id === 'string') ? decodeItems(d.items, lessonIds) : undefined;
+  });
 }
 
 // The zod schema of format 2, built on first use (it loads zod).

@@ -190,10 +190,19 @@ export function readDict<T>(v: unknown, read: (value: unknown) => T | undefined)
  * holds the two equal).
  */
 export function readProgress(data: unknown): Progress | undefined {
-  if (!isRecord(data) || data.version !== READABLE_VERSION) return undefined;
+  return readProgressRecord(data, READABLE_VERSION, (d) => readDict(d.items, readItem));
+}
+
+/**
+ * The record around the items, as both layouts hold it: version, current
+ * lesson, lessons and days, read without zod; `readItems` reads the items the
+ * layout's own way. Undefined for anything it is not sure of.
+ */
+export function readProgressRecord(data: unknown, version: number, readItems: (data: Json) => Dict<ItemProgress> | undefined): Progress | undefined {
+  if (!isRecord(data) || data.version !== version) return undefined;
   if (data.current !== undefined && typeof data.current !== 'string') return undefined;
   const lessons = readDict(data.lessons, readLesson);
-  const items = lessons && readDict(data.items, readItem);
+  const items = lessons && readItems(data);
   const days = data.days === undefined ? dict<number>() : readDict(data.days, (d) => (isCount(d) ? d : undefined));
   if (!lessons || !items || !days) return undefined;
   const out: Progress = { version: READABLE_VERSION } as Progress;
