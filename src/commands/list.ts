@@ -71,13 +71,14 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   let readCount = 0;
   let quizzed = 0;
   let mastered = 0;
-  for (const s of statuses) {
+  session.course.ordered.forEach((node, i) => {
+    const s = statuses[i]!;
     if (s.read) readCount++;
-    if (!s.module) {
+    if (quizzable(node)) {
       quizzed++;
       if (s.mastered) mastered++;
     }
-  }
+  });
   if (options.json) {
     print(
       ctx,
