@@ -21,20 +21,18 @@
 // A history is packed into one short string (src/core/packed-history.ts),
 // unpacked only when something looks at it.
 //
-// As in progress.ts, zod is the validator at the boundary, built on first use,
-// and a zod-free reader (decodeCompact) takes what it accepts for certain; a
-// property test holds the two equal.
-import { z } from 'zod';
+// As for format 1, zod is the validator at the boundary (progress-codec-schema.ts,
+// built on first use), and a zod-free reader (decodeCompact) takes what it
+// accepts for certain; a property test holds the two equal.
+import type { z } from 'zod';
+import { compactProgressSchema } from './progress-codec-schema.js';
 import {
   ITEM_PROGRESS_KEYS,
   PROGRESS_VERSION,
-  READABLE_VERSION,
   TOPICS,
   dict,
-  dictOf,
   isRecord,
   progressSchema,
-  progressSchemas,
   readHistory,
   readProgressRecord,
   type Dict,
@@ -42,7 +40,7 @@ import {
   type LessonProgress,
   type Progress,
 } from './progress-schema.js';
-import { isPackedHistory, lazilyUnpacked, packHistory, unpackHistory } from './packed-history.js';
+import { isPackedHistory, lazilyUnpacked, packHistory } from './packed-history.js';
 
 export const COMPACT_VERSION = PROGRESS_VERSION;
 
@@ -232,66 +230,6 @@ export function decodeCompact(data: unknown): Progress | undefined {
     const lessonIds = d.lessonIds;
     return Array.isArray(lessonIds) && lessonIds.every((id) => typeof id === 'string') ? decodeItems(d.items, lessonIds) : undefined;
   });
-}
-
-// The zod schema of format 2, built on first use (it loads zod).
-function buildCompactSchema() {
-  const { lessonProgress } = progressSchemas();
-  const count = z.number().int().nonnegative();
-  const history = z.union([
-    z.string().transform((text, ctx): History => {
-      const unpacked = unpackHistory(text);
-      if (!unpacked) ctx.addIssue({ code: 'custom', message: 'expected packed answers' });
-      return unpacked ?? [];
-    }),
-    z.array(z.tuple([z.number(), z.union([z.literal(0), z.literal(1)])])).max(1000),
-  ]);
-  const item = z.tuple([
-    count,
-    count.max(TOPICS.length - 1),
-    z.number(),
-    z.number().nonnegative(),
-    z.number(),
-    count,
-    count,
-    count.max(3),
-    count,
-    z.number(),
-    history,
-    count,
-    count,
-  ]);
-  return z
-    .object({
-      version: z.literal(COMPACT_VERSION),
-      current: z.string().optional(),
-      lessons: dictOf(lessonProgress),
-      lessonIds: z.array(z.string()),
-      items: dictOf(item),
-      days: dictOf(count).optional().transform((d) => d ?? dict<number>()),
-    })
-    .transform((data, ctx): Progress => {
-      const items = dict<ItemProgress>();
-      for (const id of Object.keys(data.items)) {
-        const [lessonAt, topicAt, due, stability, difficulty, reps, lapses, state, learningSteps, last, history, seen, right] = data.items[id]!;
-        if (lessonAt >= data.lessonIds.length) {
-          ctx.addIssue({ code: 'custom', message: 'lesson index outside lessonIds', path: ['items', id, 0] });
-          return z.NEVER;
-        }
-        items[id] = { lesson: data.lessonIds[lessonAt]!, topic: TOPICS[topicAt]!, due, stability, difficulty, reps, lapses, state, learningSteps, last, history, seen, right };
-      }
-      const out: Progress = { version: READABLE_VERSION } as Progress;
-      if (data.current !== undefined) out.current = data.current;
-      out.lessons = data.lessons;
-      out.items = items;
-      out.days = data.days;
-      return out;
-    });
-}
-let compactSchema: ReturnType<typeof buildCompactSchema> | undefined;
-/** The zod schema of format 2 (loads zod). */
-export function compactProgressSchema(): ReturnType<typeof buildCompactSchema> {
-  return (compactSchema ??= buildCompactSchema());
 }
 
 /**

@@ -6,12 +6,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   COMPACT_VERSION,
-  compactProgressSchema,
   decodeCompact,
   encodeProgress,
   parseProgressData,
   progressFileText,
 } from '../../src/core/progress-codec.js';
+import { compactProgressSchema } from '../../src/core/progress-codec-schema.js';
 import { packHistory, unpackHistory } from '../../src/core/packed-history.js';
 import { TOPICS, dict, emptyProgress, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
 import { progressSchema } from '../../src/core/progress-schema.js';
