@@ -1,7 +1,7 @@
 // Runs the built binary in a real pseudo-terminal (node-pty), for prompts, the
 // pager, colours and Ctrl-C. `screen()` is what a person would see, with
 // escape sequences removed.
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import { baseEnv, binPath, repoRoot, tempDir } from './run.js';
 
 export const keys = {
