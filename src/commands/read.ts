@@ -3,11 +3,10 @@
 import type { CourseNode } from '../core/course.js';
 import { PmGuideError } from '../core/errors.js';
 import { markRead } from '../core/progress.js';
-import { lessonBody, type Lesson } from '../core/lesson.js';
+import type { Lesson } from '../core/lesson.js';
 import { parseLessonFile } from '../io/load-course.js';
 import { cacheFolder } from '../io/cache.js';
-import { readRender, readSource, renderKey, writeRender } from '../io/cache-render.js';
-import { decodeLessonBytes } from '../io/read-text.js';
+import { isSourceOf, readRender, readSource, renderKey, writeRender } from '../io/cache-render.js';
 import { needsHighlighter, renderMarkdown, prepareMarkdown } from '../ui/render.js';
 import { page, shouldPage } from '../ui/pager.js';
 import { c, theme } from '../ui/theme.js';
@@ -46,16 +45,8 @@ async function renderCached(ctx: Context, lesson: Lesson): Promise<{ rendered: s
   if (!cacheDir || !key || source === undefined || (ctx.color && needsHighlighter(markdown))) return { rendered };
   const entry = { rendered, quizMaterial: hasQuizMaterial(lesson) };
   // Kept under the file's bytes only if they are the ones this body came from (the file may have changed since).
-  if (bodyFrom(lesson, source) === lesson.body) writeRender(cacheDir, key, lesson.title, source, entry);
+  if (isSourceOf(source, lesson)) writeRender(cacheDir, key, lesson.title, source, entry);
   return entry;
-}
-
-function bodyFrom(lesson: Lesson, source: string): string | undefined {
-  try {
-    return lessonBody({ file: lesson.file, relPath: lesson.file, text: decodeLessonBytes(Buffer.from(source, 'latin1'), lesson.file) });
-  } catch {
-    return undefined;
-  }
 }
 
 /** Writes text to stdout, through the pager when it is long and stdout is a terminal. True when it was paged. */

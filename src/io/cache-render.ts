@@ -3,14 +3,12 @@
 // (width, colour level, and the flags and environment the colour libraries
 // read), so that reading a lesson again does not load the Markdown renderer,
 // nor work out the lesson's quiz material for the footer.
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lessonBody, type Lesson } from '../core/lesson.js';
 import { onlyOwnStyling } from '../core/text.js';
-import { buildId, hashKey, readCache, writeCache } from './cache.js';
-import { MAX_LESSON_BYTES } from './read-text.js';
-
-/** Enough for a large course read many times over; beyond it the oldest go. */
-const MAX_ENTRIES = 2_000;
+import { buildId, hashKey, pruneCache, readCache, writeCache } from './cache.js';
+import { MAX_LESSON_BYTES, decodeLessonBytes } from './read-text.js';
 
 /** Environment variables that marked-terminal's colour libraries consult (chalk, @colors/colors). */
 const COLOUR_ENV = ['FORCE_COLOR', 'NO_COLOR', 'TERM', 'COLORTERM', 'CI', 'CI_NAME', 'TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'TEAMCITY_VERSION', 'TERM_PROGRAM', 'TERM_PROGRAM_VERSION'];
@@ -55,6 +53,15 @@ export function readSource(path: string): string | undefined {
   }
 }
 
+/** True when `source` (see readSource) is what the lesson's body came from: the file has not changed since it was loaded. */
+export function isSourceOf(source: string, lesson: Lesson): boolean {
+  try {
+    return lessonBody({ file: lesson.file, relPath: lesson.file, text: decodeLessonBytes(Buffer.from(source, 'latin1'), lesson.file) }) === lesson.body;
+  } catch {
+    return false;
+  }
+}
+
 // An entry: a header line with the key, the lengths and the quiz flag, then
 // the lesson's title and its file's bytes (see readSource), then the
 // rendering. It is used only when title and bytes are the same, in full (a
@@ -80,24 +87,5 @@ export function writeRender(cacheDir: string, key: string, title: string, source
   const dir = join(cacheDir, 'render');
   const header = `pm-guide render 4 ${key} ${title.length} ${source.length} ${entry.rendered.length} ${entry.quizMaterial ? 1 : 0}`;
   writeCache(join(dir, key), `${header}\n${title}${source}${entry.rendered}`);
-  prune(dir);
-}
-
-/** Keeps the folder bounded: past MAX_ENTRIES, the least recently written quarter goes. */
-function prune(dir: string): void {
-  try {
-    const names = readdirSync(dir);
-    if (names.length <= MAX_ENTRIES) return;
-    const aged = names.map((name) => {
-      try {
-        return { name, at: statSync(join(dir, name)).mtimeMs };
-      } catch {
-        return { name, at: 0 };
-      }
-    });
-    aged.sort((a, b) => a.at - b.at);
-    for (const { name } of aged.slice(0, Math.ceil(MAX_ENTRIES / 4))) rmSync(join(dir, name), { force: true });
-  } catch {
-    // A cache left a little large is harmless.
-  }
+  pruneCache(dir);
 }

@@ -3,8 +3,8 @@
 // each names the build that wrote it and checks its own content, anything
 // unreadable or unexpected is ignored and rebuilt, and a cache that cannot be
 // written costs only the time to work it out again next run.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { stableHash } from '../core/text.js';
 
 declare const PM_GUIDE_BUILD: string | undefined;
@@ -51,5 +51,27 @@ export function writeCache(path: string, text: string): void {
     } catch {
       // Nothing more to do: the next run works it out again.
     }
+  }
+}
+
+/** Enough for a large course read many times over; beyond it the oldest go. */
+const MAX_ENTRIES = 2_000;
+
+/** Keeps a folder of cache entries bounded: past MAX_ENTRIES, the least recently written quarter goes. */
+export function pruneCache(dir: string): void {
+  try {
+    const names = readdirSync(dir);
+    if (names.length <= MAX_ENTRIES) return;
+    const aged = names.map((name) => {
+      try {
+        return { name, at: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, at: 0 };
+      }
+    });
+    aged.sort((a, b) => a.at - b.at);
+    for (const { name } of aged.slice(0, Math.ceil(MAX_ENTRIES / 4))) rmSync(join(dir, name), { force: true });
+  } catch {
+    // A cache left a little large is harmless.
   }
 }

@@ -5,53 +5,10 @@
 import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanTemps, fixturesDir, lessonsDir, run, tempDir, type RunResult } from '../helpers/run.js';
+import { age, cacheFiles, same } from '../helpers/cache.js';
+import { cleanTemps, fixturesDir, lessonsDir, tempDir } from '../helpers/run.js';
 
 afterAll(cleanTemps);
-
-/** Runs pm-guide twice from the same progress, cached and uncached, and expects the same result. */
-function same(home: string, progressTemplate: string | undefined, args: string[], env: Record<string, string> = {}): RunResult {
-  const results = [false, true].map((cached) => {
-    const progress = join(home, 'progress.json');
-    if (progressTemplate === undefined) rmSync(progress, { force: true });
-    else writeFileSync(progress, progressTemplate);
-    const r = run(['--progress', progress, ...args], { env: { HOME: home, ...env, ...(cached ? {} : { PM_GUIDE_NO_CACHE: '1' }) } });
-    return { ...r, saved: readFileSyncOr(progress) };
-  });
-  const [uncached, cached] = results as [RunResult & { saved: string }, RunResult & { saved: string }];
-  expect(cached.code, cached.stderr).toBe(uncached.code);
-  expect(cached.stdout).toBe(uncached.stdout);
-  expect(cached.stderr).toBe(uncached.stderr);
-  // What is saved must not depend on the cache either, but for the time of day in it.
-  expect(cached.saved.replace(/"\d{4}-\d\d-\d\dT[^"]*"/g, 'T')).toBe(uncached.saved.replace(/"\d{4}-\d\d-\d\dT[^"]*"/g, 'T'));
-  return cached;
-}
-
-function readFileSyncOr(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-const cacheFiles = (home: string, sub = ''): string[] => {
-  try {
-    return readdirSync(join(home, 'cache', 'pm-guide', sub));
-  } catch {
-    return [];
-  }
-};
-
-/** Makes files older than the index's two-second "too recent to trust" window. */
-function age(dir: string): Promise<void> {
-  const old = new Date(Date.now() - 3_600_000);
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), old, old);
-  }
-  // ctime cannot be set back: wait until it too is outside the window.
-  return new Promise((resolve) => setTimeout(resolve, 2_100));
-}
 
 describe('the shipped course, cached and uncached', () => {
   const home = tempDir();
