@@ -3,8 +3,10 @@
 import type { CourseNode } from '../core/course.js';
 import { InvalidLessonError } from '../core/errors.js';
 import { quizzable } from '../core/next.js';
+import { parseQuizBlock } from '../core/quiz/authored.js';
 import { coursePool, generateQuestions, lessonStructure, type CoursePool } from '../core/quiz/generate.js';
 import type { LessonStructure, Question } from '../core/quiz/types.js';
+import { cachedHasOwnQuestions, cachedQuizBlockParser, type QuizBlockParser } from '../io/cache-quiz.js';
 import type { Session } from './session.js';
 
 const structures = new WeakMap<CourseNode, LessonStructure>();
@@ -33,18 +35,35 @@ function poolFor(session: Session, except: CourseNode): CoursePool {
   return pool;
 }
 
+const parsers = new WeakMap<Session, QuizBlockParser>();
+
+/** Quiz blocks are parsed through the cache when there is one: a block seen before loads neither YAML nor zod. */
+function parserFor(session: Session): QuizBlockParser {
+  let parser = parsers.get(session);
+  if (!parser) {
+    parser = session.cacheDir === undefined ? parseQuizBlock : cachedQuizBlockParser(session.cacheDir, parseQuizBlock);
+    parsers.set(session, parser);
+  }
+  return parser;
+}
+
 /** Every question a lesson yields. Throws InvalidLessonError for a malformed quiz block. */
 export function questionsFor(session: Session, node: CourseNode): Question[] {
   if (!quizzable(node)) return [];
   const structure = structureOf(node);
   const pool = needsPool(structure) ? poolFor(session, node) : undefined;
-  return generateQuestions(node.lesson, pool, structure);
+  return generateQuestions(node.lesson, pool, structure, parserFor(session));
 }
 
 /** Whether a lesson has any questions; a lesson with a broken quiz block counts as having none. */
 export function hasQuestions(session: Session, node: CourseNode): boolean {
+  if (!quizzable(node)) return false;
   try {
-    return questionsFor(session, node).length > 0;
+    // The lesson on its own first: the course-wide pool only adds choices, so a lesson that has questions
+    // without it has them with it, and the pool (every lesson's structure) is worked out only when needed.
+    const own = (): boolean => generateQuestions(node.lesson, undefined, structureOf(node), parserFor(session)).length > 0;
+    if (session.cacheDir === undefined ? own() : cachedHasOwnQuestions(session.cacheDir, node.lesson, own)) return true;
+    return needsPool(structureOf(node)) && questionsFor(session, node).length > 0;
   } catch (error) {
     if (error instanceof InvalidLessonError) return false;
     throw error;

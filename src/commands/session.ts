@@ -13,6 +13,8 @@ export interface Session {
   course: Course;
   store: ProgressStore;
   progress: Progress;
+  /** The cache folder, or undefined when caching is off. */
+  cacheDir: string | undefined;
 }
 
 export function openStore(ctx: Context): ProgressStore {
@@ -20,10 +22,11 @@ export function openStore(ctx: Context): ProgressStore {
 }
 
 export function openSession(ctx: Context, options: { reportProblems?: boolean } = {}): Session {
-  const loaded = loadCourse(ctx.paths.lessonsDir, { cacheDir: cacheFolder(ctx.env, ctx.paths.cacheDir) });
+  const cacheDir = cacheFolder(ctx.env, ctx.paths.cacheDir);
+  const loaded = loadCourse(ctx.paths.lessonsDir, { cacheDir });
   if (options.reportProblems) reportProblems(ctx, loaded.course);
   const store = openStore(ctx);
-  return { loaded, course: loaded.course, store, progress: store.load() };
+  return { loaded, course: loaded.course, store, progress: store.load(), cacheDir };
 }
 
 /** One line per lesson that could not be loaded, on stderr. */

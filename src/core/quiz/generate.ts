@@ -210,9 +210,9 @@ export function lessonStructure(lesson: Lesson): LessonStructure {
 }
 
 /** Every question a lesson yields, structure-derived first, then authored. Throws InvalidLessonError for a bad quiz block. */
-export function generateQuestions(lesson: Lesson, pool?: CoursePool, structure = lessonStructure(lesson)): Question[] {
+export function generateQuestions(lesson: Lesson, pool?: CoursePool, structure = lessonStructure(lesson), parseBlock = parseQuizBlock): Question[] {
   const ctx: GenerationContext = { lesson, structure, pool };
-  const authored = structure.quizBlocks.flatMap((b) => parseQuizBlock(b.yaml, b.line, lesson.file, lesson.id));
+  const authored = structure.quizBlocks.flatMap((b) => parseBlock(b.yaml, b.line, lesson.file, lesson.id));
   const all = [...responsibilityQuestions(ctx), ...exampleQuestions(ctx), ...toolQuestions(ctx), ...authored];
   const seen = new Set<string>();
   return all.filter((q) => (seen.has(q.id) ? false : (seen.add(q.id), true)));
