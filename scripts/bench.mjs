@@ -258,6 +258,13 @@ const helper = await loadHelper();
 const smallProgress = join(tmp, 'progress-small.json');
 helper.writeProgress(smallProgress, helper.readProgress(shippedLessons, 2, NOW));
 
+// The two other states `next` can find on the shipped course: a lesson read whose quiz is
+// not passed yet (the quiz is owed), and the whole course read and passed.
+const owedProgress = join(tmp, 'progress-owed.json');
+helper.writeProgress(owedProgress, helper.readProgress(shippedLessons, 2, NOW, 1));
+const finishedProgress = join(tmp, 'progress-finished.json');
+helper.writeProgress(finishedProgress, helper.readProgress(shippedLessons, Infinity, NOW));
+
 const bigCourse = join(tmp, 'course-5000');
 const pages = generateCourse(bigCourse);
 const bigProgress = join(tmp, 'progress-5000.json');
@@ -281,6 +288,8 @@ const cases = [
   small('read, render cache cold', ['read', 'core-responsibilities', '--no-pager'], {}, { freshCache: true }),
   small('list', ['list'], { time: 1.3, rss: 1.3 }),
   small('next (piped)', ['next'], { time: 1.3, rss: 1.3 }),
+  small('next (piped), a quiz owed', ['next'], { time: 1.3, rss: 1.3 }, { progressTemplate: owedProgress }),
+  small('next (piped), the course finished', ['next'], { time: 1.3, rss: 1.3 }, { progressTemplate: finishedProgress }),
   small('quiz LESSON --preview', ['quiz', 'core-responsibilities', '--preview'], {}),
   small('--help', ['--help'], { time: 1.3, rss: 1.3 }),
   { name: `${pages.toLocaleString('en')} pages: list`, args: [...bigArgs, 'list'], target: { time: 2 }, progressTemplate: bigProgress, progressFile: runFile('big-list') },
