@@ -2,7 +2,7 @@
 import { breadcrumb, type CourseNode } from '../core/course.js';
 import { isRead, quizzable } from '../core/next.js';
 import type { Lesson } from '../core/lesson.js';
-import { lessonStructure } from '../core/quiz/generate.js';
+import { hasQuizMaterial, lessonStructure } from '../core/quiz/generate.js';
 import { wrapLines } from '../ui/ansi.js';
 import { theme } from '../ui/theme.js';
 import { terminalWidth, type Context } from './context.js';
@@ -17,14 +17,13 @@ export function lessonFooter(ctx: Context, session: Session, node: CourseNode, k
   const trail = breadcrumb(node).slice(0, -1);
   lines.push(`${theme.strong(`${node.number} ${node.lesson.title}`)}  ${theme.dim(`· page ${index + 1} of ${course.ordered.length}${trail.length ? ` · ${trail.join(' › ')}` : ''}`)}`);
   const after = course.ordered.slice(index + 1).find((n) => !isRead(progress, n)) ?? course.ordered[index + 1];
-  if (quizzable(node) && (known.quizMaterial ?? hasQuizMaterial(node.lesson))) lines.push(`Check yourself: ${theme.accent(`pm-guide quiz ${node.lesson.id}`)}`);
+  if (quizzable(node) && (known.quizMaterial ?? lessonHasQuizMaterial(node.lesson))) lines.push(`Check yourself: ${theme.accent(`pm-guide quiz ${node.lesson.id}`)}`);
   if (after) lines.push(`Next: ${after.number} ${after.lesson.title}  ${theme.dim('→')} ${theme.accent('pm-guide next')}`);
   else lines.push(`That is the last page of the course. ${theme.accent('pm-guide next')} tells you what to do now.`);
   return wrapLines(lines.join('\n'), width);
 }
 
 /** Cheap check (this lesson only, no course-wide pool) that a quiz has something to ask. */
-export function hasQuizMaterial(lesson: Lesson): boolean {
-  const s = lessonStructure(lesson);
-  return s.items.length > 0 || s.tools.length > 0 || s.quizBlocks.length > 0;
+export function lessonHasQuizMaterial(lesson: Lesson): boolean {
+  return hasQuizMaterial(lessonStructure(lesson));
 }

@@ -4,9 +4,9 @@ import type { CourseNode } from '../core/course.js';
 import { InvalidLessonError } from '../core/errors.js';
 import { quizzable } from '../core/next.js';
 import { parseQuizBlock } from '../core/quiz/authored.js';
-import { coursePool, generateQuestions, lessonStructure, type CoursePool } from '../core/quiz/generate.js';
+import { coursePool, generateQuestions, hasQuizMaterial, lessonStructure, type CoursePool } from '../core/quiz/generate.js';
 import type { LessonStructure, Question } from '../core/quiz/types.js';
-import { cachedHasOwnQuestions, cachedQuizBlockParser, type QuizBlockParser } from '../io/cache-quiz.js';
+import { cachedQuizBlockParser, type QuizBlockParser } from '../io/cache-quiz.js';
 import type { Session } from './session.js';
 
 const structures = new WeakMap<CourseNode, LessonStructure>();
@@ -61,9 +61,15 @@ export function hasQuestions(session: Session, node: CourseNode): boolean {
   try {
     // The lesson on its own first: the course-wide pool only adds choices, so a lesson that has questions
     // without it has them with it, and the pool (every lesson's structure) is worked out only when needed.
-    const own = (): boolean => generateQuestions(node.lesson, undefined, structureOf(node), parserFor(session)).length > 0;
-    if (session.cacheDir === undefined ? own() : cachedHasOwnQuestions(session.cacheDir, node.lesson, own)) return true;
-    return needsPool(structureOf(node)) && questionsFor(session, node).length > 0;
+    // Known from the course index when this build has worked it out for the file as it is.
+    const facts = session.loaded?.facts;
+    let fact = facts?.questions(node.lesson);
+    if (fact === undefined) {
+      const structure = structureOf(node);
+      fact = generateQuestions(node.lesson, undefined, structure, parserFor(session)).length > 0 ? 'own' : hasQuizMaterial(structure) ? 'course' : 'none';
+      facts?.rememberQuestions(node.lesson, fact);
+    }
+    return fact === 'own' || (fact === 'course' && needsPool(structureOf(node)) && questionsFor(session, node).length > 0);
   } catch (error) {
     if (error instanceof InvalidLessonError) return false;
     throw error;

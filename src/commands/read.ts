@@ -12,7 +12,7 @@ import { page, shouldPage } from '../ui/pager.js';
 import { c, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from './context.js';
 import { openSession, resolveLesson, type Session } from './session.js';
-import { hasQuizMaterial, lessonFooter } from './footer.js';
+import { lessonFooter, lessonHasQuizMaterial } from './footer.js';
 import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
 
 export interface ReadOptions {
@@ -43,7 +43,7 @@ async function renderCached(ctx: Context, lesson: Lesson): Promise<{ rendered: s
   const rendered = await renderMarkdown(markdown, options);
   // Code in colour is highlighted by cli-highlight, whose colour detection has inputs of its own: not kept.
   if (!cacheDir || !key || source === undefined || (ctx.color && needsHighlighter(markdown))) return { rendered };
-  const entry = { rendered, quizMaterial: hasQuizMaterial(lesson) };
+  const entry = { rendered, quizMaterial: lessonHasQuizMaterial(lesson) };
   // Kept under the file's bytes only if they are the ones this body came from (the file may have changed since).
   if (isSourceOf(source, lesson)) writeRender(cacheDir, key, lesson.title, source, entry);
   return entry;

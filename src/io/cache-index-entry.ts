@@ -15,6 +15,16 @@ import type { FileOutcome, LessonFileRef } from './cache-index.js';
 export type StoredFile = unknown[];
 /** Where a stored file's outcome starts. */
 export const OUTCOME = 5;
+/** Where a stored lesson keeps what it gives a quiz, once that is known. */
+export const QUESTIONS = OUTCOME + 9;
+
+/**
+ * What a lesson gives a quiz: questions of its own; nothing to ask at all (no
+ * items, tools or quiz blocks); or material whose questions need choices from
+ * the rest of the course, which the course decides.
+ */
+export const QUESTION_FACTS = ['none', 'own', 'course'] as const;
+export type QuestionFact = (typeof QUESTION_FACTS)[number];
 
 export const str = (v: unknown): v is string => typeof v === 'string';
 export const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -47,7 +57,9 @@ export class Strings {
 // Stored outcomes, flat: ['s'] not a page; ['p', file, line, message, severity]
 // a problem; ['l', id, title, parent, grandParent, navOrder, isModule,
 // bodyLine, titleInFrontMatter] a lesson, with parent and grandParent as
-// positions in the string table (-1 for none) and flags as 0 or 1.
+// positions in the string table (-1 for none) and flags as 0 or 1, and one
+// more field once it is known: what the lesson gives a quiz (QUESTIONS, one
+// of QUESTION_FACTS by position; see CourseIndex.rememberQuestions).
 export function encode(outcome: FileOutcome, strings: Strings): unknown[] {
   switch (outcome.kind) {
     case 'skipped':
@@ -149,7 +161,7 @@ export function wellFormed(f: StoredFile, strings: readonly string[]): boolean {
     case 'p':
       return n === 5 && str(f[6]) && num(f[7]) && str(f[8]) && (f[9] === 'error' || f[9] === 'warning');
     case 'l':
-      return n === 9 && str(f[6]) && str(f[7]) && ref(f[8]) && ref(f[9]) && (f[10] === null || num(f[10])) && bit(f[11]) && num(f[12]) && bit(f[13]);
+      return (n === 9 || (n === 10 && (bit(f[QUESTIONS]) || f[QUESTIONS] === 2))) && str(f[6]) && str(f[7]) && ref(f[8]) && ref(f[9]) && (f[10] === null || num(f[10])) && bit(f[11]) && num(f[12]) && bit(f[13]);
     default:
       return false;
   }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { CourseProblem } from '../core/course.js';
 import type { Lesson } from '../core/lesson.js';
 import { buildId, hashKey, readCache, writeCache } from './cache.js';
-import { OUTCOME, Strings, decode, encode, num, restring, sameFile, str, wellFormed, type StoredFile } from './cache-index-entry.js';
+import { OUTCOME, QUESTIONS, QUESTION_FACTS, Strings, decode, encode, num, restring, sameFile, str, wellFormed, type QuestionFact, type StoredFile } from './cache-index-entry.js';
 
 export interface LessonFileRef {
   path: string;
@@ -37,7 +37,20 @@ interface Fresh {
   rel: string;
   stats?: Stats;
   outcome?: FileOutcome;
+  questions?: QuestionFact;
 }
+
+/**
+ * What is worked out from a lesson's file after loading, kept in the index
+ * with the file's entry (and so under the same key: size, times and inode).
+ */
+export interface LessonFacts {
+  /** What the lesson gives a quiz (see QuestionFact); undefined when not known yet. */
+  questions(lesson: Lesson): QuestionFact | undefined;
+  rememberQuestions(lesson: Lesson, fact: QuestionFact): void;
+}
+
+export type { QuestionFact };
 
 const FORMAT = 4;
 /** A file changed this recently may change again within the same mtime tick: it is not indexed until it is older. */
@@ -84,7 +97,7 @@ function readIndex(path: string, dir: string): Stored {
  * (when no folder changed), else `recordListing` after walking the folder;
  * `outcome` for each file, in order; then `save` to store what changed.
  */
-export class CourseIndex {
+export class CourseIndex implements LessonFacts {
   private readonly path: string;
   private readonly previous: Stored;
   /** Files are asked for in the order they were indexed, usually: each is looked for there first. */
@@ -93,6 +106,9 @@ export class CourseIndex {
   private readonly next: Array<StoredFile | Fresh> = [];
   private folders: unknown[][] | undefined;
   private changed = false;
+  /** Each lesson this load gave, with its entry (stored or fresh), for LessonFacts. */
+  private readonly entries = new WeakMap<Lesson, StoredFile | Fresh>();
+  private saveQueued = false;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -162,14 +178,47 @@ export class CourseIndex {
     const old = this.find(file.relPath);
     if (old && old.length > OUTCOME && sameFile(old, st) && wellFormed(old, this.previous.strings)) {
       this.next.push(old);
-      return decode(old, this.previous.strings, file, this.readText);
+      const outcome = decode(old, this.previous.strings, file, this.readText);
+      if (outcome.kind === 'lesson') this.entries.set(outcome.lesson, old);
+      return outcome;
     }
     const outcome = load();
     this.changed = true;
     // A file changed this recently could change again unseen within its mtime tick: indexed on a later run.
     const settled = Math.max(st.mtimeMs, st.ctimeMs) < this.startedAt - RACY_MS;
-    this.next.push(settled ? { rel: file.relPath, stats: st, outcome } : { rel: file.relPath });
+    const fresh: Fresh = settled ? { rel: file.relPath, stats: st, outcome } : { rel: file.relPath };
+    this.next.push(fresh);
+    if (settled && outcome.kind === 'lesson') this.entries.set(outcome.lesson, fresh);
     return outcome;
+  }
+
+  questions(lesson: Lesson): QuestionFact | undefined {
+    const entry = this.entries.get(lesson);
+    return Array.isArray(entry) ? QUESTION_FACTS[entry[QUESTIONS] as number] : entry?.questions;
+  }
+
+  /**
+   * Keeps the answer with the lesson's entry, stored at the end of the current
+   * task (answers worked out together are stored together). The answer comes
+   * from the file as read after its stat: if it changed since, its key no
+   * longer matches next time, and the answer goes with the rest of the entry.
+   */
+  rememberQuestions(lesson: Lesson, fact: QuestionFact): void {
+    const entry = this.entries.get(lesson);
+    if (entry === undefined) return;
+    if (Array.isArray(entry)) {
+      if (entry.length !== QUESTIONS) return;
+      entry.push(QUESTION_FACTS.indexOf(fact));
+    } else {
+      entry.questions = fact;
+    }
+    this.changed = true;
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      this.saveQueued = false;
+      this.save();
+    });
   }
 
   /** Stores the index if any file or folder was added, changed or removed. */
@@ -182,7 +231,8 @@ export class CourseIndex {
         files.push([...e.slice(0, OUTCOME), ...restring(e, this.previous.strings, strings)]);
       } else if (e.stats && e.outcome) {
         const { size, mtimeMs, ctimeMs, ino } = e.stats;
-        files.push([e.rel, size, mtimeMs, ctimeMs === mtimeMs ? 0 : ctimeMs, ino, ...encode(e.outcome, strings)]);
+        const questions = e.questions === undefined ? [] : [QUESTION_FACTS.indexOf(e.questions)];
+        files.push([e.rel, size, mtimeMs, ctimeMs === mtimeMs ? 0 : ctimeMs, ino, ...encode(e.outcome, strings), ...questions]);
       } else {
         files.push([e.rel]);
       }

@@ -1,17 +1,14 @@
-// What the quiz needs to know of a lesson again and again, kept in the cache
-// folder: the questions an author wrote in a ```quiz block (or the problem
-// with the block), kept under the block's text, so that asking for a lesson's
-// questions again loads neither the YAML parser nor zod; and whether a lesson
-// has questions of its own, kept under its file's bytes, so that `next` need
-// not work out a lesson's structure and questions to know it owes a quiz.
+// The quiz-block cache: the questions an author wrote in a lesson's ```quiz
+// block, or the problem with the block, kept under the block's text, so that
+// asking for a lesson's questions again loads neither the YAML parser nor zod.
+// (Whether a lesson has questions at all is kept in the course index: see
+// LessonFacts in cache-index.ts.)
 import { dirname, join } from 'node:path';
 import { InvalidLessonError } from '../core/errors.js';
-import type { Lesson } from '../core/lesson.js';
 import { TOPICS } from '../core/progress-schema.js';
 import type { Question } from '../core/quiz/types.js';
 import { neutraliseTerminal } from '../core/text.js';
 import { buildId, hashKey, pruneCache, readCache, writeCache } from './cache.js';
-import { isSourceOf, readSource } from './cache-render.js';
 
 export type QuizBlockParser = (yaml: string, line: number, file: string, lessonId: string) => Question[];
 
@@ -41,32 +38,6 @@ export function cachedQuizBlockParser(cacheDir: string, parse: QuizBlockParser):
     pruneCache(dirname(path));
     return answer(outcome, file);
   };
-}
-
-/**
- * `compute()` (whether the lesson yields questions on its own), answered from
- * the cache folder when this build has answered it for the same lesson file,
- * id and title: the file's bytes are kept with the answer and compared in full.
- */
-export function cachedHasOwnQuestions(cacheDir: string, lesson: Lesson, compute: () => boolean): boolean {
-  const source = readSource(lesson.file);
-  if (source === undefined) return compute();
-  const input = [lesson.file, lesson.id, lesson.title].join('\u0001');
-  const key = hashKey(`${buildId()}\u0001own\u0001${input}`);
-  const path = join(cacheDir, 'quiz', key);
-  const text = readCache(path);
-  const header = `pm-guide quiz-own 1 ${key} ${input.length} ${source.length}`;
-  if (text !== undefined && text.length === header.length + 3 + input.length + source.length && text.startsWith(header)) {
-    const flag = text[header.length + 1];
-    if ((flag === '0' || flag === '1') && text[header.length + 2] === '\n' && text.endsWith(source) && text.slice(header.length + 3, header.length + 3 + input.length) === input) return flag === '1';
-  }
-  const has = compute();
-  // Kept under these bytes only if they are the ones the lesson's body came from (the file may have changed since).
-  if (isSourceOf(source, lesson)) {
-    writeCache(path, `${header} ${has ? 1 : 0}\n${input}${source}`);
-    pruneCache(dirname(path));
-  }
-  return has;
 }
 
 function answer(outcome: Outcome, file: string): Question[] {

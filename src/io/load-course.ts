@@ -6,7 +6,7 @@ import { buildCourse, type Course, type CourseProblem } from '../core/course.js'
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
-import { CourseIndex, type FileOutcome, type FolderRef } from './cache-index.js';
+import { CourseIndex, type FileOutcome, type FolderRef, type LessonFacts } from './cache-index.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -161,6 +161,8 @@ export interface LoadedCourse {
   dir: string;
   /** Markdown files without front matter: not pages, in Jekyll's rules. */
   skipped: string[];
+  /** What is known of the lessons beyond their front matter, kept in the course index (none without a cache). */
+  facts?: LessonFacts | undefined;
 }
 
 export function parseLessonFile(file: LessonFile, shownAs = file.path): Lesson {
@@ -214,5 +216,5 @@ export function loadCourse(dir: string, options: LoadOptions = {}): LoadedCourse
     const why = problems.length > 0 ? `none of its ${problems.length} lesson file(s) could be loaded` : 'it holds no Markdown lessons with front matter';
     throw new CourseError(`no lessons in ${dir}: ${why}`, problems[0] ? `${problems[0].file}:${problems[0].line}: ${problems[0].message}` : 'point --lessons at a folder of .md files with front matter');
   }
-  return { course, dir, skipped };
+  return { course, dir, skipped, facts: index };
 }

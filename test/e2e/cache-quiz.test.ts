@@ -1,5 +1,6 @@
-// The quiz cache (authored quiz blocks kept parsed, and whether a lesson has
-// questions of its own) makes `next` and the quiz faster, never different:
+// The quiz's caches (authored quiz blocks kept parsed, and whether a lesson has
+// questions of its own, kept in the course index) make `next` and the quiz
+// faster, never different:
 // every run here is compared with one that has caching off, on the shipped
 // course in each state `next` can find, after lessons change, and with the
 // cache's files damaged or changed behind pm-guide.
@@ -74,6 +75,15 @@ describe('a course whose quiz blocks change under the cache', () => {
     expect(pm(undefined, 'quiz', 'duties', '--preview').stdout).toMatch(/What do you spread on empty beds in autumn\?/);
   });
 
+  it('stops owing a quiz when a lesson is rewritten with nothing to ask, and owes it again when it has', () => {
+    const text = readFileSync(duties(), 'utf8');
+    writeFileSync(duties(), text.replace(/\n## Main Duties[\s\S]*$/, '\nJust a few words now.\n'));
+    expect(pm(owesDuties, 'next').stdout).not.toMatch(/Duties of a Gardener/);
+    expect(pm(owesDuties, 'next').stdout).not.toMatch(/Duties of a Gardener/);
+    writeFileSync(duties(), text);
+    expect(pm(owesDuties, 'next').stdout).toMatch(/^Next: the quiz on .* Duties of a Gardener/);
+  });
+
   it('asks an authored question as it now reads', () => {
     const file = join(course, '02-more', '02-compost.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('What rots down', 'What breaks down'));
@@ -82,9 +92,24 @@ describe('a course whose quiz blocks change under the cache', () => {
     expect(preview).not.toMatch(/What rots down/);
   });
 
+  it('never trusts a damaged index entry for what a lesson can be asked', async () => {
+    await age(course); // Pages edited in the last two seconds are not indexed yet.
+    pm(owesDuties, 'next');
+    const root = join(home, 'cache', 'pm-guide');
+    const index = cacheFiles(home).find((f) => f.startsWith('course-'))!;
+    const stored = JSON.parse(readFileSync(join(root, index), 'utf8')) as { files: unknown[][] };
+    // A lesson whose questions were counted has one more field than the others: 0 or 1.
+    const counted = stored.files.filter((f) => f.length === Math.max(...stored.files.map((g) => g.length)) && f.includes('duties'));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]!.at(-1)).toBe(1);
+    counted[0]![counted[0]!.length - 1] = 7;
+    writeFileSync(join(root, index), JSON.stringify(stored));
+    expect(pm(owesDuties, 'next').stdout).toMatch(/^Next: the quiz on .* Duties of a Gardener/);
+  });
+
   it('never trusts a damaged cache entry', () => {
     const dir = join(home, 'cache', 'pm-guide', 'quiz');
-    for (const damage of [(t: string) => t.slice(0, t.length - 5), (t: string) => t.replace(/"questions":\[/, '"questions":[7,'), (t: string) => t.replace(/ [01]\n/, ' 7\n'), () => '']) {
+    for (const damage of [(t: string) => t.slice(0, t.length - 5), (t: string) => t.replace(/"questions":\[/, '"questions":[7,'), () => '']) {
       for (const name of readdirSync(dir)) writeFileSync(join(dir, name), damage(readFileSync(join(dir, name), 'utf8')));
       pm(owesDuties, 'next');
       pm(undefined, 'quiz', 'compost', '--preview', '--json');

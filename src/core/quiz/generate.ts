@@ -218,6 +218,11 @@ export function generateQuestions(lesson: Lesson, pool?: CoursePool, structure =
   return all.filter((q) => (seen.has(q.id) ? false : (seen.add(q.id), true)));
 }
 
+/** Whether a lesson has anything a question can be made of: every question comes from an item, a tool table or a quiz block of its own. */
+export function hasQuizMaterial(s: LessonStructure): boolean {
+  return s.items.length > 0 || s.tools.length > 0 || s.quizBlocks.length > 0;
+}
+
 /** Items and tools across lessons, for lessons that have too few of their own. */
 export function coursePool(structures: readonly LessonStructure[]): CoursePool {
   return {
