@@ -410,7 +410,9 @@ ${results
   .map((r) => `- ${r.name}: "${r.firstLine.trim()}"`)
   .join('\n')}
 
-Data: the shipped course (${'`lessons/`'}); a generated course of ${pages.toLocaleString('en')} pages
+Data: the shipped course (${'`lessons/`'}), with its first two lessons read and passed (for
+\`next\` "a quiz owed": read, and the first of them passed; "the course finished": every
+lesson read and passed); a generated course of ${pages.toLocaleString('en')} pages
 (8 modules × 12 sections × 51 lessons, just-the-docs front matter, the shipped
 lessons' Markdown), with the first 2,448 lessons read and passed; progress
 files with 50,000, 100,000 and 200,000 answers spread over all ${answered.questions.toLocaleString('en')}
