@@ -35,6 +35,8 @@ function expectWellFormed(questions: Question[]): void {
       expect(q.choices.length).toBeGreaterThan(answers.length);
     }
     if (q.kind === 'boolean') expect(q.choices).toEqual(['True', 'False']);
+    // Feedback shows the explanation after "Right." or "Wrong.": it states the fact, it does not answer yes or no.
+    if (q.id.startsWith('r-tf')) expect(q.explanation).toMatch(/^It describes /);
   }
 }
 

@@ -77,7 +77,8 @@ function responsibilityQuestions({ lesson, structure, pool }: GenerationContext)
           choices: ['True', 'False'],
           answer: truthful ? 'True' : 'False',
           accept: [],
-          explanation: truthful ? `Yes: that is ${item.name}.` : `No: that is ${item.name}, not ${shown}.`,
+          // Said the same way whichever answer was given: it follows "Right." as well as "Wrong.".
+          explanation: truthful ? `It describes ${item.name}.` : `It describes ${item.name}, not ${shown}.`,
           source: { line: item.line, text: item.sourceText },
           fact,
         });
