@@ -46,20 +46,27 @@ function wrapped(ctx: Context, text: string, lead: number): string {
 
 const fitChoices = <T>(ctx: Context, choices: Choice<T>[], lead: number): Choice<T>[] => choices.map((c) => ({ ...c, name: wrapped(ctx, c.name, lead) }));
 
+/**
+ * An answered prompt keeps a plain mark, not inquirer's green tick: a quiz
+ * answer stays on screen above "Not quite.", and a tick beside a wrong answer
+ * would say the opposite.
+ */
+const answered = () => ({ prefix: { idle: theme.accent('?'), done: theme.dim('›') } });
+
 export function chooseOne<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T> {
-  return ask((c) => select({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 2), loop: false, pageSize: Math.min(12, choices.length) }, c), ctx);
+  return ask((c) => select({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 2), loop: false, pageSize: Math.min(12, choices.length), theme: answered() }, c), ctx);
 }
 
 export function chooseMany<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T[]> {
-  return ask((c) => checkbox({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 3), loop: false }, c), ctx);
+  return ask((c) => checkbox({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 3), loop: false, theme: answered() }, c), ctx);
 }
 
 export function typeAnswer(ctx: Context, message: string): Promise<string> {
-  return ask((c) => input({ message: wrapped(ctx, message, 2) }, c), ctx);
+  return ask((c) => input({ message: wrapped(ctx, message, 2), theme: answered() }, c), ctx);
 }
 
 export function confirm(ctx: Context, message: string, defaultValue: boolean): Promise<boolean> {
-  return ask((c) => inquirerConfirm({ message: wrapped(ctx, message, 2), default: defaultValue }, c), ctx);
+  return ask((c) => inquirerConfirm({ message: wrapped(ctx, message, 2), default: defaultValue, theme: answered() }, c), ctx);
 }
 
 // ---------------------------------------------------------------------------

@@ -62,6 +62,8 @@ describe('the quiz, answered with the keyboard', () => {
       await session.waitFor(right ? /✓ Right\./ : /✗ Not quite\. The answer: /);
     }
     await session.waitFor('Score: 1 of 2');
+    // An answered question keeps a neutral mark: no tick beside the answer that was wrong.
+    expect(session.screen()).not.toMatch(/✔/);
     expect(session.screen()).toMatch(/01-basics\/02-tools\.md:\d+:/);
     expect(session.screen()).toMatch(/To review/);
     const exit = await session.exited();
