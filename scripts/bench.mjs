@@ -362,6 +362,65 @@ for (const kase of cases) {
   results.push(r);
   console.log(`${fmt(r.ms)} ms (${fmt(r.timeRatio, 2)}x), ${fmt(r.rssMb)} MB (${fmt(r.rssRatio, 2)}x), ${r.runs} runs`);
 }
+// The quiz in a terminal, where it runs: from the start of the process to its
+// first question drawn (the prompt's key hints on screen), in a pseudo-terminal,
+// against a bare `node -e 0` started the same way and timed to its exit. No
+// peak memory here (a pseudo-terminal has no spare descriptor for the hook).
+// For information: the issue sets no target for it.
+async function measureQuizStart(kase) {
+  const pty = await import('@lydell/node-pty');
+  const once = (args, drawn) =>
+    new Promise((resolve, reject) => {
+      if (kase.progressTemplate) copyFileSync(kase.progressTemplate, kase.progressFile);
+      const t0 = process.hrtime.bigint();
+      const env = envFor({ progress: kase.progressFile });
+      const p = pty.spawn(process.execPath, args, { cols: 100, rows: 30, cwd: root, env });
+      let out = '';
+      let ms;
+      const timer = setTimeout(() => p.kill(), 20_000);
+      p.onData((d) => {
+        out += d;
+        if (ms === undefined && drawn && drawn.test(out)) {
+          ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          p.kill();
+        }
+      });
+      p.onExit(() => {
+        clearTimeout(timer);
+        if (!drawn) ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (ms === undefined) reject(new Error(`${kase.name}: no question on screen:\n${out.slice(0, 2000)}`));
+        else resolve(ms);
+      });
+    });
+  const args = [bin, ...kase.args];
+  const question = /⏎/; // select and checkbox draw their key hints last
+  for (let i = 0; i < WARMUP; i++) await once(args, question);
+  const times = [];
+  const baseTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseTimes.push(await once(['-e', '0'], undefined));
+    times.push(await once(args, question));
+  }
+  return {
+    ...kase,
+    runs: times.length,
+    ms: median(times),
+    p25: quantile(times, 0.25),
+    p75: quantile(times, 0.75),
+    baseMs: median(baseTimes),
+    timeRatio: median(times.map((t, i) => t / baseTimes[i])),
+    firstLine: '',
+    pty: true,
+  };
+}
+{
+  const kase = small('quiz LESSON in a terminal: first question on screen', ['quiz', 'core-responsibilities', '--seed', '3'], {});
+  process.stdout.write(`bench: ${kase.name} ... `);
+  const r = await measureQuizStart(kase);
+  results.splice(results.findIndex((x) => x.name.startsWith('quiz LESSON --preview')) + 1, 0, r);
+  console.log(`${fmt(r.ms)} ms (${fmt(r.timeRatio, 2)}x), ${r.runs} runs`);
+}
+
 const smallRead = results[0];
 const bigRead = results.find((r) => r.name.endsWith('read LESSON'));
 bigRead.target = { sameAs: { name: 'read on the shipped course', ms: smallRead.ms } };
@@ -374,15 +433,17 @@ const record = { ms: median(recordTimes), p25: quantile(recordTimes, 0.25), p75:
 console.log(`${fmt(record.ms, 2)} ms`);
 const growsWithQuestions = sizes[200_000] <= sizes[50_000] * 1.05;
 
-const baseMs = median(results.map((r) => r.baseMs));
-const baseRss = median(results.map((r) => r.baseRssMb));
+// The baseline row is the piped cases' (a bare Node start in a pseudo-terminal costs more).
+const piped = results.filter((r) => !r.pty);
+const baseMs = median(piped.map((r) => r.baseMs));
+const baseRss = median(piped.map((r) => r.baseRssMb));
 const rows = [
   '| Case | Median ms (p25–p75) | × node | Peak RSS MB | × node | Runs | Target | Met? |',
   '|---|---|---|---|---|---|---|---|',
-  `| \`node -e 0\` (baseline, median over all cases) | ${fmt(baseMs)} | 1.00 | ${fmt(baseRss)} | 1.00 | ${results.reduce((n, r) => n + r.runs, 0)} | | |`,
+  `| \`node -e 0\` (baseline, median over the piped cases) | ${fmt(baseMs)} | 1.00 | ${fmt(baseRss)} | 1.00 | ${piped.reduce((n, r) => n + r.runs, 0)} | | |`,
   ...results.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.ms)} (${fmt(r.p25)}–${fmt(r.p75)}) | ${fmt(r.timeRatio, 2)} | ${fmt(r.rssMb)} | ${fmt(r.rssRatio, 2)} | ${r.runs} | ${targetText(r.target)} | ${verdict(r)} |`,
+      `| ${r.name} | ${fmt(r.ms)} (${fmt(r.p25)}–${fmt(r.p75)}) | ${fmt(r.timeRatio, 2)} | ${r.rssMb === undefined ? '—' : fmt(r.rssMb)} | ${r.rssRatio === undefined ? '—' : fmt(r.rssRatio, 2)} | ${r.runs} | ${targetText(r.target)} | ${verdict(r)} |`,
   ),
   `| 100,000 answers: record one more (in-process) | ${fmt(record.ms, 2)} (${fmt(record.p25, 2)}–${fmt(record.p75, 2)}) | | | | ${record.runs} | < 10 ms | ${record.ms < 10 ? 'met' : '**not met**'} |`,
 ];
@@ -393,7 +454,8 @@ Written by \`npm run bench\` (scripts/bench.mjs) on ${NOW.toISOString().slice(0,
 Machine: ${machine()}.
 
 Each case is a whole process of the built binary, its stdout and stderr piped
-(so \`read\` and \`next\` print without a pager), timed against a bare
+(so \`read\` and \`next\` print without a pager; the quiz in a terminal runs in
+a pseudo-terminal, timed to its first question on screen), timed against a bare
 \`node -e 0\` run interleaved with it; a ratio is the median over runs of each
 run against the bare Node run just before it (the machine is shared, and its
 load varies: a pair of runs a moment apart sees the same load). Peak
