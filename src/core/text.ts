@@ -101,6 +101,11 @@ export function stripEmoji(text: string): string {
   return text.replace(EMOJI, '');
 }
 
+/** Plain prose from Markdown: no markup, no emoji, one line. */
+export function prose(text: string): string {
+  return stripEmoji(stripInlineMarkdown(text)).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * `![text](target)` (images) or `[text](target)` (links) replaced by their text. A scan, not a
  * regular expression: "[" after "[" with no "]" would make a pattern look to the end each time.

@@ -2,7 +2,8 @@
 // (`###` sections and bold-label bullets, grouped by the heading above them),
 // their examples and outcomes, tool tables, and authored ```quiz blocks.
 // Line-based, so every fact keeps the file line it came from.
-import { plainLabel, stripEmoji, stripInlineMarkdown } from '../text.js';
+import { plainLabel, prose } from '../text.js';
+import { SEPARATOR, mergeTools, readToolTable, splitRow } from './tool-table.js';
 import type { Item, LessonStructure, ToolGroup } from './types.js';
 
 const FENCE = /^(\s*)(`{3,}|~{3,})[ \t]*([^\s`]*)/;
@@ -36,11 +37,6 @@ function headingOf(line: string): { depth: number; text: string } | undefined {
   return text === '' ? undefined : { depth: m[1]!.length, text };
 }
 
-/** Plain prose from Markdown: no markup, no emoji, one line. */
-export function prose(text: string): string {
-  return stripEmoji(stripInlineMarkdown(text)).replace(/\s+/g, ' ').trim();
-}
-
 /** The first one or two sentences, at most ~240 characters, cut at a word. */
 export function firstSentences(text: string, max = 240): string {
   // A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket), then space and a capital.
@@ -52,48 +48,6 @@ export function firstSentences(text: string, max = 240): string {
   return out;
 }
 
-function splitRow(line: string): string[] {
-  const trimmed = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return trimmed.split(/(?<!\\)\|/).map((c) => c.trim());
-}
-
-const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-
-function splitTools(cell: string): string[] {
-  return prose(cell)
-    .replace(/\b(etc\.?|and more|and others)\s*$/i, '')
-    .split(/\s*[,;]\s*/)
-    .map((t) => t.replace(/^(and|or)\s+/i, '').replace(/[.\s]+$/, '').trim())
-    .filter((t) => t !== '' && t.split(' ').length <= 5);
-}
-
-/** A table that pairs a kind of tool with named tools, whatever its header words. */
-export function readToolTable(rows: Array<{ cells: string[]; line: number; text: string }>): ToolGroup[] {
-  if (rows.length < 2) return [];
-  const columns = Math.max(...rows.map((r) => r.cells.length));
-  let toolsCol = -1;
-  let best = 0;
-  for (let c = 0; c < columns; c++) {
-    const listed = rows.filter((r) => splitTools(r.cells[c] ?? '').length >= 2).length;
-    if (listed > best) {
-      best = listed;
-      toolsCol = c;
-    }
-  }
-  if (toolsCol < 0 || best < Math.max(2, Math.ceil(rows.length / 2))) return [];
-  const kindCol = [...Array(columns).keys()].find(
-    (c) =>
-      c !== toolsCol &&
-      rows.every((r) => {
-        const cell = prose(r.cells[c] ?? '');
-        return cell !== '' && !cell.includes(',') && cell.split(' ').length <= 6;
-      }),
-  );
-  if (kindCol === undefined) return [];
-  return rows
-    .map((r) => ({ kind: plainLabel(r.cells[kindCol] ?? ''), tools: splitTools(r.cells[toolsCol] ?? ''), line: r.line, sourceText: r.text.trim() }))
-    .filter((g) => g.kind !== '' && g.tools.length > 0);
-}
 
 export function extractStructure(body: string, bodyLine: number): LessonStructure {
   const lines = body.split('\n');
@@ -250,16 +204,4 @@ function dedupeItems(items: Item[]): Item[] {
     seen.add(key);
     return true;
   });
-}
-
-function mergeTools(groups: ToolGroup[]): ToolGroup[] {
-  const byKind = new Map<string, ToolGroup>();
-  for (const g of groups) {
-    const key = g.kind.toLowerCase();
-    const existing = byKind.get(key);
-    if (existing) {
-      for (const t of g.tools) if (!existing.tools.some((e) => e.toLowerCase() === t.toLowerCase())) existing.tools.push(t);
-    } else byKind.set(key, { ...g, tools: [...g.tools] });
-  }
-  return [...byKind.values()];
 }
