@@ -55,3 +55,13 @@ export function completionSpec(program: Command): CompletionSpec {
       .map((c) => ({ name: c.name(), description: c.description(), options: optionsOf(c).filter((o) => o.flag.startsWith('--') || o.flag.length === 2) })),
   };
 }
+
+/** A shell word in single quotes (a quote inside ends the quoting, is escaped, and starts it again). */
+export const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** A description's first line, on one line, as a completion menu shows it. */
+export const firstLine = (s: string): string => s.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+
+/** Every flag, of the program or of a command, that takes a value (its value is completed, not another flag). */
+export function valueFlags(spec: CompletionSpec): string[] {
+  return [...new Set([...spec.globalOptions, ...spec.commands.flatMap((c) => c.options)].filter((o) => o.takesValue).map((o) => o.flag))];
+}
