@@ -47,18 +47,43 @@ function wrapped(ctx: Context, text: string, lead: number): string {
 const fitChoices = <T>(ctx: Context, choices: Choice<T>[], lead: number): Choice<T>[] => choices.map((c) => ({ ...c, name: wrapped(ctx, c.name, lead) }));
 
 /**
+ * Inquirer's page size counts lines, not choices: room for every (fitted)
+ * choice at its wrapped height, as far as the terminal has rows, so that a
+ * choice is never left below the page on a narrow terminal.
+ */
+function pageSizeFor(ctx: Context, fitted: ReadonlyArray<Choice<unknown>>): number {
+  const lines = fitted.reduce((n, c) => n + c.name.split('\n').length, 0);
+  const rows = (ctx.stdout as { rows?: number }).rows ?? 24;
+  return Math.min(lines, Math.max(5, rows - 6));
+}
+
+/**
  * An answered prompt keeps a plain mark, not inquirer's green tick: a quiz
  * answer stays on screen above "Not quite.", and a tick beside a wrong answer
  * would say the opposite.
  */
 const answered = () => ({ prefix: { idle: theme.accent('?'), done: theme.dim('›') } });
 
+/**
+ * The chosen answer as the answered question shows it: after the question when
+ * it fits on that line, else on lines of its own under it, wrapped like the
+ * choices (inquirer puts it after the question's last line as it is).
+ */
+function answerAfter(ctx: Context, question: string, answer: string): string {
+  const width = (ctx.stdout as { columns?: number }).columns ?? 80;
+  const last = question.slice(question.lastIndexOf('\n') + 1);
+  return 2 + displayWidth(last) + 1 + displayWidth(answer) <= width - 1 ? answer : `\n  ${wrapped(ctx, answer, 2)}`;
+}
+
 export function chooseOne<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T> {
-  return ask((c) => select({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 2), loop: false, pageSize: Math.min(12, choices.length), theme: answered() }, c), ctx);
+  const question = wrapped(ctx, message, 2);
+  const fitted = fitChoices(ctx, choices, 2).map((c, i) => ({ ...c, short: answerAfter(ctx, question, choices[i]!.name) }));
+  return ask((c) => select({ message: question, choices: fitted, loop: false, pageSize: pageSizeFor(ctx, fitted), theme: answered() }, c), ctx);
 }
 
 export function chooseMany<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T[]> {
-  return ask((c) => checkbox({ message: wrapped(ctx, message, 2), choices: fitChoices(ctx, choices, 3), loop: false, theme: answered() }, c), ctx);
+  const fitted = fitChoices(ctx, choices, 3);
+  return ask((c) => checkbox({ message: wrapped(ctx, message, 2), choices: fitted, loop: false, pageSize: pageSizeFor(ctx, fitted), theme: answered() }, c), ctx);
 }
 
 export function typeAnswer(ctx: Context, message: string): Promise<string> {

@@ -90,6 +90,25 @@ describe('the quiz, answered with the keyboard', () => {
     session.kill();
   });
 
+  it('keeps an answered question on screen with a long answer wrapped at spaces under it', async () => {
+    const cols = 40;
+    const progress = join(tempDir(), 'p.json');
+    // Seeded to ask what an item leads to: its choices are sentences longer than the terminal is wide.
+    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--topic', 'examples', '--count', '1', '--seed', '3'], { cols });
+    const q = await waitForQuestion(session, 'Question 1 of 1', preview('duties', ['--topic', 'examples']));
+    const longest = [...q.choices].sort((a, b) => b.length - a.length)[0]!;
+    expect(longest.length).toBeGreaterThan(cols);
+    session.write(pick(q.choices, longest));
+    await session.waitFor(/Right\.|Not quite\./);
+    // The answered question is drawn over the live one: from its mark (›) to the feedback.
+    const screen = session.screen();
+    const feedback = screen.search(/✓ Right\.|✗ Not quite\./);
+    const done = screen.slice(screen.lastIndexOf('› ', feedback), feedback).split('\n');
+    for (const line of done) expect([...line].length, line).toBeLessThanOrEqual(cols);
+    for (const word of longest.split(/\s+/)) expect(done.some((line) => line.includes(word)), `"${word}" is split across lines`).toBe(true);
+    session.kill();
+  });
+
   it('keeps the answers given when Ctrl-C stops it, leaves the cursor visible and exits 130', async () => {
     const progress = join(tempDir(), 'p.json');
     const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--count', '3', '--seed', '1'], { cols: 200 });
