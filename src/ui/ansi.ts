@@ -66,3 +66,14 @@ function wrapLine(line: string, width: number): string {
   out.push(current);
   return out.join('\n');
 }
+
+/** Cuts text to a display width, with an ellipsis; text that is cut loses its styling. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of stripAnsi(text)) {
+    if (displayWidth(`${out}${ch}…`) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

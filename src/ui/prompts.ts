@@ -4,14 +4,9 @@ import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/p
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
 import type { Context } from '../commands/context.js';
-import { displayWidth, stripAnsi, wrapLines } from './ansi.js';
+import { displayWidth, stripAnsi, truncate } from './ansi.js';
+import { answerAfter, fitChoices, pageSizeFor, wrapped, type Choice } from './prompt-layout.js';
 import { theme } from './theme.js';
-
-export interface Choice<T> {
-  name: string;
-  value: T;
-  description?: string;
-}
 
 let abort: AbortController | undefined;
 
@@ -34,46 +29,11 @@ async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: Nod
 }
 
 /**
- * Text laid out for a prompt that puts `lead` columns before it ("? ", "❯ "):
- * wrapped at spaces to the terminal's width, continuing under itself. Inquirer
- * would break a long line at the last column, in the middle of a word.
- */
-function wrapped(ctx: Context, text: string, lead: number): string {
-  const width = (ctx.stdout as { columns?: number }).columns ?? 80;
-  const pad = ' '.repeat(lead);
-  return wrapLines(text.split('\n').map((line) => `${pad}${line}`).join('\n'), width - 1).slice(lead);
-}
-
-const fitChoices = <T>(ctx: Context, choices: Choice<T>[], lead: number): Choice<T>[] => choices.map((c) => ({ ...c, name: wrapped(ctx, c.name, lead) }));
-
-/**
- * Inquirer's page size counts lines, not choices: room for every (fitted)
- * choice at its wrapped height, as far as the terminal has rows, so that a
- * choice is never left below the page on a narrow terminal.
- */
-function pageSizeFor(ctx: Context, fitted: ReadonlyArray<Choice<unknown>>): number {
-  const lines = fitted.reduce((n, c) => n + c.name.split('\n').length, 0);
-  const rows = (ctx.stdout as { rows?: number }).rows ?? 24;
-  return Math.min(lines, Math.max(5, rows - 6));
-}
-
-/**
  * An answered prompt keeps a plain mark, not inquirer's green tick: a quiz
  * answer stays on screen above "Not quite.", and a tick beside a wrong answer
  * would say the opposite.
  */
 const answered = () => ({ prefix: { idle: theme.accent('?'), done: theme.dim('›') } });
-
-/**
- * The chosen answer as the answered question shows it: after the question when
- * it fits on that line, else on lines of its own under it, wrapped like the
- * choices (inquirer puts it after the question's last line as it is).
- */
-function answerAfter(ctx: Context, question: string, answer: string): string {
-  const width = (ctx.stdout as { columns?: number }).columns ?? 80;
-  const last = question.slice(question.lastIndexOf('\n') + 1);
-  return 2 + displayWidth(last) + 1 + displayWidth(answer) <= width - 1 ? answer : `\n  ${wrapped(ctx, answer, 2)}`;
-}
 
 export function chooseOne<T>(ctx: Context, message: string, choices: Choice<T>[]): Promise<T> {
   const question = wrapped(ctx, message, 2);
@@ -133,18 +93,6 @@ export function menuMatches(typed: string, haystack: string): boolean {
   const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
   const text = haystack.toLowerCase();
   return words.every((w) => text.includes(w));
-}
-
-/** Text cut to `width` columns with an ellipsis (menu lines stay one line each). */
-function fit(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const plain = stripAnsi(text);
-  let out = '';
-  for (const ch of plain) {
-    if (displayWidth(`${out}${ch}…`) > width) break;
-    out += ch;
-  }
-  return `${out}…`;
 }
 
 interface MenuConfig {
@@ -221,7 +169,7 @@ const menuPrompt = createPrompt<unknown, MenuConfig>(({ options, width }, done) 
       const pointer = isActive ? theme.accent('❯') : ' ';
       const hint = item.hint ? `  ${theme.dim(item.hint)}` : '';
       const room = Math.max(10, width - 3 - displayWidth(hint));
-      const name = fit(item.name, room);
+      const name = truncate(item.name, room);
       const gap = ' '.repeat(Math.max(0, width - 3 - displayWidth(name) - displayWidth(hint)));
       return `${pointer} ${isActive ? theme.accent(stripAnsi(name)) : name}${item.hint ? `${gap}${hint}` : ''}`.trimEnd();
     },
@@ -238,7 +186,7 @@ const menuPrompt = createPrompt<unknown, MenuConfig>(({ options, width }, done) 
   const body = [
     items.length > 0 ? page : typed === '' ? theme.dim(`(${options.typeHint ?? 'type to filter'})`) : theme.warn(options.empty ?? `Nothing matches "${typed}".`),
     description ? `\n${description}` : '',
-    theme.dim(fit(keysLine, width - 1)),
+    theme.dim(truncate(keysLine, width - 1)),
   ].filter(Boolean);
   return [header, body.join('\n')];
 });

@@ -2,8 +2,7 @@
 // line that matched best with the matching words highlighted.
 import { excerpt, type SearchHit, type SearchResult } from '../core/search.js';
 import { neutraliseLine } from '../core/text.js';
-import { displayWidth } from './ansi.js';
-import { truncate } from './stats-view.js';
+import { displayWidth, truncate } from './ansi.js';
 import { c, theme } from './theme.js';
 
 /** The text with its matching words picked out (bold yellow; plain when colour is off). */

@@ -3,24 +3,13 @@
 import type { DayCount } from '../core/calendar.js';
 import type { Stats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
-import { displayWidth, wrapLines } from './ansi.js';
+import { displayWidth, truncate, wrapLines } from './ansi.js';
 import { bar, c, theme } from './theme.js';
 
 const pct = (f: number | null): string => (f === null ? '  —' : `${String(Math.round(f * 100)).padStart(3)}%`);
 
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** Cuts plain text to a display width, with an ellipsis. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(`${out}${ch}…`) > width) break;
-    out += ch;
-  }
-  return `${out}…`;
 }
 
 /**
