@@ -1,7 +1,7 @@
 // Commander wiring only: each command's options go to its run function, loaded
 // on demand so a command pays start-up only for the code it uses.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Context } from '../commands/context.js';
+import type { Context } from '../context.js';
 
 declare const PM_GUIDE_VERSION: string;
 const version = typeof PM_GUIDE_VERSION === 'string' ? PM_GUIDE_VERSION : '0.0.0-dev';

@@ -4,10 +4,9 @@
 import { completionScript } from '../cli/completion-scripts.js';
 import { SHELLS, type CompletionSpec, type Shell } from '../cli/completion-spec.js';
 import { UsageError } from '../core/errors.js';
-import { quizzable } from '../core/next.js';
-import { cacheFolder } from '../io/cache.js';
+import { quizzable } from '../core/quiz/bank.js';
 import { loadCourse } from '../io/load-course.js';
-import { print, type Context } from './context.js';
+import { print, type Context } from '../context.js';
 
 export interface CompletionOptions {
   shell: string | undefined;
@@ -42,7 +41,7 @@ export interface CompleteLessonsOptions {
 export async function runCompleteLessons(ctx: Context, options: CompleteLessonsOptions): Promise<void> {
   let nodes;
   try {
-    nodes = loadCourse(ctx.paths.lessonsDir, { cacheDir: cacheFolder(ctx.env, ctx.paths.cacheDir) }).course.ordered;
+    nodes = loadCourse(ctx.paths.lessonsDir).course.ordered;
   } catch {
     return;
   }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/transfer.js';
 import { theme } from '../ui/theme.js';
-import { print, type Context } from './context.js';
+import { print, type Context } from '../context.js';
 import { openStore } from './session.js';
 
 export interface ExportOptions {

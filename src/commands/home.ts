@@ -5,23 +5,23 @@
 // given). Not on a terminal, it prints the overview and ends.
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, PmGuideError } from '../core/errors.js';
-import { decideNext, quizzable, type NextAction } from '../core/next.js';
+import { decideNext, type NextAction } from '../core/next.js';
+import { quizzable } from '../core/quiz/bank.js';
 import { computeStats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
 import { onTerminate } from '../signals.js';
 import { formatHome } from '../ui/home-view.js';
-import type { MenuItem } from '../ui/prompts.js';
 import { matchLine } from '../ui/search-view.js';
 import { formatStats } from '../ui/stats-view.js';
 import { theme } from '../ui/theme.js';
-import { isInteractive, print, terminalWidth, type Context } from './context.js';
-import { dueLessonIds, lessonStatus } from './list.js';
-import { hasQuestions } from './questions.js';
+import { isInteractive, print, terminalWidth, type Context, type MenuItem, type Prompter } from '../context.js';
+import { lessonStatus } from './list.js';
+import { masteryOf } from '../core/progress.js';
 import { searchCourse } from './search.js';
 import { openSession, currentNode, type Session } from './session.js';
 import { sessionStats } from './stats.js';
 
-type Prompts = typeof import('../ui/prompts.js');
+type Prompts = Prompter;
 type Choice = 'next' | 'read' | 'quiz' | 'review' | 'search' | 'stats' | 'quit';
 /** After an action: show the menu again at once, or first let the learner read what is on screen. */
 type After = 'menu' | 'pause';
@@ -29,7 +29,7 @@ type After = 'menu' | 'pause';
 const CLEAR = '\u001b[H\u001b[2J';
 
 function nextAction(session: Session, now: Date): NextAction {
-  return decideNext({ course: session.course, progress: session.progress, now, hasQuiz: (n) => hasQuestions(session, n) });
+  return decideNext({ course: session.course, progress: session.progress, now, hasQuiz: session.bank.hasQuestions });
 }
 
 export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
@@ -44,12 +44,12 @@ export async function runHome(ctx: Context): Promise<void> {
     print(ctx, homeOverview(ctx, session, true));
     return;
   }
-  const prompts = await import('../ui/prompts.js');
+  const prompts = ctx.prompter;
   let notice: string | undefined;
   let first = true;
   try {
     for (;;) {
-      onTerminate(prompts.abortPrompts);
+      onTerminate(prompts.abort);
       // Fresh from disk each time: another terminal may have saved answers meanwhile.
       session.progress = session.store.load();
       if (!first) ctx.stdout.write(CLEAR);
@@ -58,7 +58,7 @@ export async function runHome(ctx: Context): Promise<void> {
       print(ctx);
       if (notice) print(ctx, `${notice}\n`);
       notice = undefined;
-      const choice = await prompts.pick<Choice>(ctx, {
+      const choice = await prompts.pick<Choice>({
         message: 'What would you like to do?',
         items: menu(ctx, session),
         quitKey: true,
@@ -77,7 +77,7 @@ export async function runHome(ctx: Context): Promise<void> {
       }
       if (after === 'pause') {
         print(ctx);
-        const key = await prompts.waitForKey(ctx, 'Press any key for the menu · q to quit');
+        const key = await prompts.waitForKey('Press any key for the menu · q to quit');
         if (key === 'q') break;
       }
     }
@@ -167,8 +167,8 @@ async function review(ctx: Context, runQuiz: typeof import('./quiz.js').runQuiz)
   return 'pause';
 }
 
-function statusHint(ctx: Context, session: Session, node: CourseNode, due: ReadonlySet<string>): string {
-  const s = lessonStatus(session, node, ctx.now(), due);
+function statusHint(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean): string {
+  const s = lessonStatus(session, node, isMastered);
   const parts: string[] = [];
   if (s.mastered) parts.push('★ mastered');
   else if (s.bestScore !== null) parts.push(`quiz ${Math.round(s.bestScore * 100)}%`);
@@ -178,24 +178,23 @@ function statusHint(ctx: Context, session: Session, node: CourseNode, due: Reado
 
 /** A list of the course's pages to choose from, starting at the one a learner most likely wants. */
 async function pickLesson(ctx: Context, session: Session, prompts: Prompts, purpose: 'read' | 'quiz'): Promise<CourseNode | undefined> {
-  const nodes = purpose === 'read' ? session.course.ordered : session.course.ordered.filter((n) => quizzable(n) && hasQuestions(session, n));
+  const nodes = purpose === 'read' ? session.course.ordered : session.course.ordered.filter((n) => session.bank.hasQuestions(n));
   if (nodes.length === 0) throw new CourseError('this course has no quizzes yet', 'read its lessons instead');
   const next = nextAction(session, ctx.now());
   const current = currentNode(session.course, session.progress);
-  // Which lessons have questions due, worked out once for the whole list (per lesson, it looks through every question).
-  const due = dueLessonIds(session, ctx.now());
+  const isMastered = masteryOf(session.progress, ctx.now());
   const preferred =
-    next.kind === purpose ? next.node : purpose === 'quiz' ? (nodes.includes(current) ? current : nodes.find((n) => !lessonStatus(session, n, ctx.now(), due).passed)) : current;
+    next.kind === purpose ? next.node : purpose === 'quiz' ? (nodes.includes(current) ? current : nodes.find((n) => !lessonStatus(session, n, isMastered).passed)) : current;
   const items = nodes.map((node) => {
     const title = neutraliseLine(`${'  '.repeat(node.depth)}${node.number}  ${node.lesson.title}`);
     return {
       name: node.lesson.isModule ? theme.heading(title) : title,
       value: node,
-      hint: statusHint(ctx, session, node, due),
+      hint: statusHint(session, node, isMastered),
       keywords: node.lesson.id,
     };
   });
-  return prompts.pick(ctx, {
+  return prompts.pick({
     message: purpose === 'read' ? 'Which lesson?' : 'Quiz yourself on which lesson?',
     items,
     default: preferred ?? nodes[0],
@@ -206,7 +205,7 @@ async function pickLesson(ctx: Context, session: Session, prompts: Prompts, purp
 /** Type to search: the results follow each key, with the matching line of the one under the cursor. */
 async function searchPrompt(ctx: Context, session: Session, prompts: Prompts): Promise<CourseNode | undefined> {
   const width = Math.min(terminalWidth(ctx), 110);
-  const id = await prompts.pick<string>(ctx, {
+  const id = await prompts.pick<string>({
     message: 'Search:',
     typeHint: 'type words to search',
     empty: 'No lesson matches: try fewer or other words.',

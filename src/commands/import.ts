@@ -5,7 +5,7 @@ import { mergeProgress, type MergeSummary } from '../core/merge.js';
 import type { Progress } from '../core/progress.js';
 import { parseImportText, readImportFile } from '../io/transfer.js';
 import { theme } from '../ui/theme.js';
-import { print, type Context, type InStream } from './context.js';
+import { print, type Context, type InStream } from '../context.js';
 import { openStore } from './session.js';
 
 export interface ImportOptions {

@@ -2,7 +2,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CourseNode } from '../core/course.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { openSession, type Session } from './session.js';
 
 export function looksLikeFile(query: string, cwd: string): string | undefined {

@@ -6,15 +6,12 @@ import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { findJekyllMarkup } from '../core/jekyll.js';
 import type { Lesson } from '../core/lesson.js';
 import { parseLesson } from '../core/lesson.js';
-import { quizzable } from '../core/next.js';
+import { quizBank, quizzable } from '../core/quiz/bank.js';
 import { hasMojibake } from '../core/mojibake.js';
 import { neutraliseLine } from '../core/text.js';
 import { findLessonFiles, readLessonText } from '../io/load-course.js';
 import { theme } from '../ui/theme.js';
-import { print, type Context } from './context.js';
-import { questionsFor } from './questions.js';
-import type { Session } from './session.js';
-import { emptyProgress } from '../core/progress.js';
+import { print, type Context } from '../context.js';
 
 export interface LintOptions {
   dir?: string | undefined;
@@ -57,11 +54,11 @@ function siblingChecks(lessons: Lesson[], findings: Finding[]): void {
   }
 }
 
-export function lintFolder(dir: string): Finding[] {
+export function lintFolder(dir: string, cwd: string): Finding[] {
   const findings: Finding[] = [];
   const lessons: Lesson[] = [];
   for (const file of findLessonFiles(dir)) {
-    const shown = relative(process.cwd(), file.path) || file.path;
+    const shown = relative(cwd, file.path) || file.path;
     let text: string;
     try {
       text = readLessonText(file.path, shown);
@@ -94,11 +91,11 @@ export function lintFolder(dir: string): Finding[] {
   // For authors, a parent that does not exist is an error (list only warns, and shows the lesson at the top).
   findings.push(...problems.map((p) => ({ ...p, severity: 'error' as const })));
   siblingChecks(lessons, findings);
-  const session = { course, progress: emptyProgress() } as unknown as Session;
+  const bank = quizBank(course);
   for (const node of course.ordered) {
     if (!quizzable(node)) continue;
     try {
-      const n = questionsFor(session, node).length;
+      const n = bank.questionsFor(node).length;
       if (n === 0) findings.push({ file: node.lesson.file, line: 1, severity: 'warning', message: 'yields no quiz questions: add bold-label bullets, **Example**: lines, a tools table or a ```quiz block' });
     } catch (error) {
       if (error instanceof InvalidLessonError) findings.push({ file: error.file, line: error.line, severity: 'error', message: error.problem });
@@ -109,8 +106,8 @@ export function lintFolder(dir: string): Finding[] {
 }
 
 export async function runLint(ctx: Context, options: LintOptions): Promise<void> {
-  const dir = options.dir ? resolve(options.dir) : ctx.paths.lessonsDir;
-  const findings = lintFolder(dir);
+  const dir = options.dir ? resolve(ctx.cwd, options.dir) : ctx.paths.lessonsDir;
+  const findings = lintFolder(dir, ctx.cwd);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (options.json) print(ctx, JSON.stringify(findings, null, 2));

@@ -1,11 +1,12 @@
 // pm-guide list: the course as a tree, with each page's status and an overall bar.
 import type { CourseNode } from '../core/course.js';
-import { isRead, quizzable } from '../core/next.js';
-import { dueItems, isMastered, isPassed } from '../core/progress.js';
+import { isRead } from '../core/next.js';
+import { quizzable } from '../core/quiz/bank.js';
+import { isPassed, masteryOf } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
 import { displayWidth, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
-import { print, terminalWidth, type Context } from './context.js';
+import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, reportProblems, type Session } from './session.js';
 
 export interface ListOptions {
@@ -25,12 +26,8 @@ export interface LessonStatus {
   mastered: boolean;
 }
 
-/**
- * `dueLessons`: the ids of lessons with a question due, when the caller has
- * worked them out for many lessons at once (dueLessonIds); else each call
- * looks through every question's schedule.
- */
-export function lessonStatus(session: Session, node: CourseNode, now: Date, dueLessons?: ReadonlySet<string>): LessonStatus {
+/** `isMastered`: masteryOf(progress, now), built once for every lesson. */
+export function lessonStatus(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean): LessonStatus {
   const id = node.lesson.id;
   const p = session.progress.lessons[id];
   const passed = isPassed(session.progress, id);
@@ -44,14 +41,10 @@ export function lessonStatus(session: Session, node: CourseNode, now: Date, dueL
     read: isRead(session.progress, node),
     bestScore: p?.bestScore ?? null,
     passed,
-    mastered: dueLessons ? passed && !dueLessons.has(id) : isMastered(session.progress, id, now),
+    mastered: isMastered(id),
   };
 }
 
-/** The lessons with a question due now: isMastered(id) is isPassed(id) and not in this set. */
-export function dueLessonIds(session: Session, now: Date): Set<string> {
-  return new Set(dueItems(session.progress, now).map(([, item]) => item.lesson));
-}
 
 function statusText(s: LessonStatus, color: boolean): string {
   const parts: string[] = [];
@@ -66,8 +59,8 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const session = openSession(ctx);
   const now = ctx.now();
   // Which lessons have questions due, worked out once: asking per lesson looks through every question each time.
-  const due = dueLessonIds(session, now);
-  const statuses = session.course.ordered.map((n) => lessonStatus(session, n, now, due));
+  const isMastered = masteryOf(session.progress, now);
+  const statuses = session.course.ordered.map((n) => lessonStatus(session, n, isMastered));
   let readCount = 0;
   let quizzed = 0;
   let mastered = 0;

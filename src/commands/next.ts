@@ -1,8 +1,7 @@
 // pm-guide next: says, in its first line, the one thing to do now, and does it.
 import { decideNext } from '../core/next.js';
 import { theme } from '../ui/theme.js';
-import { isInteractive, print, type Context } from './context.js';
-import { hasQuestions } from './questions.js';
+import { isInteractive, print, type Context } from '../context.js';
 import { openSession } from './session.js';
 
 export interface NextOptions {
@@ -15,7 +14,7 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
     course: session.course,
     progress: session.progress,
     now: ctx.now(),
-    hasQuiz: (node) => hasQuestions(session, node),
+    hasQuiz: session.bank.hasQuestions,
   });
   const interactive = isInteractive(ctx);
   switch (action.kind) {

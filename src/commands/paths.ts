@@ -4,7 +4,7 @@ import { neutraliseLine } from '../core/text.js';
 import { packageRoot } from '../io/paths.js';
 import { pathInfo, type PathInfo } from '../io/transfer.js';
 import { theme } from '../ui/theme.js';
-import { print, type Context } from './context.js';
+import { print, type Context } from '../context.js';
 
 export interface PathsOptions {
   json: boolean;

@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, UsageError } from '../core/errors.js';
-import { quizzable } from '../core/next.js';
+import { quizzable } from '../core/quiz/bank.js';
 import { PASS_MARK, recordAnswer, recordQuizScore, type Topic } from '../core/progress.js';
 import { seededRandom } from '../core/random.js';
 import { generateQuestions } from '../core/quiz/generate.js';
@@ -17,8 +17,7 @@ import type { Question } from '../core/quiz/types.js';
 import { onTerminate } from '../signals.js';
 import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
-import { isInteractive, print, terminalWidth, type Context } from './context.js';
-import { questionsFor, allQuestions } from './questions.js';
+import { isInteractive, print, terminalWidth, type Context } from '../context.js';
 import { openSession, resolveLesson, type Session } from './session.js';
 
 export interface QuizOptions {
@@ -41,7 +40,7 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   const topics = options.topics as Topic[];
 
   if (options.review) {
-    const due = dueQuestions(allQuestions(session), session.progress, ctx.now());
+    const due = dueQuestions(session.bank.all(), session.progress, ctx.now());
     if (due.length === 0) {
       print(ctx, `Nothing is due for review. ${theme.dim('pm-guide next tells you what to do now.')}`);
       return;
@@ -51,7 +50,7 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
     return;
   }
 
-  const file = options.lesson === undefined ? undefined : looksLikeFile(options.lesson, process.cwd());
+  const file = options.lesson === undefined ? undefined : looksLikeFile(options.lesson, ctx.cwd);
   if (file && options.preview && !tryOpenSessionFor(ctx, file)) {
     // An author's draft outside the course: preview it on its own.
     const lesson = parseLessonFile({ path: file, relPath: file.replace(/^.*[\\/]/, '') }, options.lesson!);
@@ -64,7 +63,7 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   if (!quizzable(node)) {
     throw new CourseError(`"${node.lesson.title}" is a module page, not a lesson`, `quiz one of its lessons, e.g. pm-guide quiz ${node.children[0]?.number ?? '1.1'}`);
   }
-  const questions = questionsFor(session, node);
+  const questions = session.bank.questionsFor(node);
   if (options.preview) {
     const shown = topics.length ? questions.filter((q) => topics.includes(q.topic)) : questions;
     print(ctx, options.json ? previewJson(shown) : formatPreview(node, shown));
@@ -88,23 +87,21 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
 }
 
 async function ask(ctx: Context, question: Question): Promise<Response> {
-  const prompts = await import('../ui/prompts.js');
   const choices = question.choices.map((c) => ({ name: c, value: c }));
   switch (question.kind) {
     case 'multiple':
-      return prompts.chooseMany(ctx, question.prompt, choices);
+      return ctx.prompter.chooseMany(question.prompt, choices);
     case 'text':
-      return prompts.typeAnswer(ctx, question.prompt);
+      return ctx.prompter.typeAnswer(question.prompt);
     default:
-      return prompts.chooseOne(ctx, question.prompt, choices);
+      return ctx.prompter.chooseOne(question.prompt, choices);
   }
 }
 
 async function askAll(ctx: Context, session: Session, questions: Question[], node: CourseNode | undefined, title: string): Promise<void> {
   const { fsrsScheduler } = await import('../core/schedule.js');
-  const { abortPrompts } = await import('../ui/prompts.js');
   const results: Result[] = [];
-  onTerminate(abortPrompts);
+  onTerminate(ctx.prompter.abort);
   const width = Math.min(terminalWidth(ctx), 100);
   print(ctx, quizTitle(title, questions.length, width));
   try {

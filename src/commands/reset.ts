@@ -1,7 +1,8 @@
 // pm-guide reset: clears progress, after a confirmation.
 import { UsageError } from '../core/errors.js';
 import { emptyProgress } from '../core/progress.js';
-import { isInteractive, print, type Context } from './context.js';
+import { neutraliseLine } from '../core/text.js';
+import { isInteractive, print, type Context } from '../context.js';
 import { openStore } from './session.js';
 
 export interface ResetOptions {
@@ -14,13 +15,12 @@ export async function runReset(ctx: Context, options: ResetOptions): Promise<voi
     if (!isInteractive(ctx)) {
       throw new UsageError('reset needs a confirmation, and there is no terminal to ask on', 'run pm-guide reset --yes to clear progress without asking');
     }
-    const { confirm } = await import('../ui/prompts.js');
-    const sure = await confirm(ctx, `Clear all progress in ${store.file}? This cannot be undone.`, false);
+    const sure = await ctx.prompter.confirm(`Clear all progress in ${neutraliseLine(store.file)}? This cannot be undone.`, false);
     if (!sure) {
       print(ctx, 'Nothing changed.');
       return;
     }
   }
   store.update(() => emptyProgress());
-  print(ctx, `Progress cleared (${store.file}).`);
+  print(ctx, `Progress cleared (${neutraliseLine(store.file)}).`);
 }

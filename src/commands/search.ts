@@ -3,10 +3,9 @@
 import { search, searchDocFromLesson, type SearchDoc, type SearchResult } from '../core/search.js';
 import { UsageError } from '../core/errors.js';
 import type { Course } from '../core/course.js';
-import { cacheFolder } from '../io/cache.js';
 import { loadCourse } from '../io/load-course.js';
 import { formatSearch } from '../ui/search-view.js';
-import { print, terminalWidth, type Context } from './context.js';
+import { print, terminalWidth, type Context } from '../context.js';
 
 export interface SearchOptions {
   terms: string[];
@@ -35,7 +34,7 @@ export function searchCourse(course: Course, query: string, limit = DEFAULT_LIMI
 export async function runSearch(ctx: Context, options: SearchOptions): Promise<void> {
   const query = options.terms.join(' ');
   if (query.trim() === '') throw new UsageError('search needs a word to look for', 'run pm-guide search roadmap, for example');
-  const { course } = loadCourse(ctx.paths.lessonsDir, { cacheDir: cacheFolder(ctx.env, ctx.paths.cacheDir) });
+  const { course } = loadCourse(ctx.paths.lessonsDir);
   const result = searchCourse(course, query, options.limit ?? DEFAULT_LIMIT);
   if (options.json) {
     const results = result.hits.map((hit, i) => ({

@@ -1,20 +1,20 @@
 // The course and progress a command works on.
 import type { Course, CourseNode } from '../core/course.js';
+import { quizBank, type QuizBank } from '../core/quiz/bank.js';
 import { findLesson } from '../core/course.js';
 import type { Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
-import { cacheFolder } from '../io/cache.js';
 import { loadCourse, type LoadedCourse } from '../io/load-course.js';
 import { ProgressStore } from '../io/progress-store.js';
-import { warn, type Context } from './context.js';
+import { warn, type Context } from '../context.js';
 
 export interface Session {
   loaded: LoadedCourse;
   course: Course;
   store: ProgressStore;
   progress: Progress;
-  /** The cache folder, or undefined when caching is off. */
-  cacheDir: string | undefined;
+  /** What the quiz can ask of each lesson. */
+  bank: QuizBank;
 }
 
 export function openStore(ctx: Context): ProgressStore {
@@ -22,11 +22,10 @@ export function openStore(ctx: Context): ProgressStore {
 }
 
 export function openSession(ctx: Context, options: { reportProblems?: boolean } = {}): Session {
-  const cacheDir = cacheFolder(ctx.env, ctx.paths.cacheDir);
-  const loaded = loadCourse(ctx.paths.lessonsDir, { cacheDir });
+  const loaded = loadCourse(ctx.paths.lessonsDir);
   if (options.reportProblems) reportProblems(ctx, loaded.course);
   const store = openStore(ctx);
-  return { loaded, course: loaded.course, store, progress: store.load(), cacheDir };
+  return { loaded, course: loaded.course, store, progress: store.load(), bank: quizBank(loaded.course) };
 }
 
 /** One line per lesson that could not be loaded, on stderr. */

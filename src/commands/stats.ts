@@ -3,8 +3,7 @@
 import { computeStats, type Stats } from '../core/stats.js';
 import type { Topic } from '../core/progress.js';
 import { formatStats } from '../ui/stats-view.js';
-import { print, terminalWidth, type Context } from './context.js';
-import { allQuestions } from './questions.js';
+import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, type Session } from './session.js';
 
 export interface StatsOptions {
@@ -13,7 +12,7 @@ export interface StatsOptions {
 
 /** Stats of a session, with question prompts for the weakest list. */
 export function sessionStats(session: Session, now: Date): Stats {
-  const questions = allQuestions(session);
+  const questions = session.bank.all();
   const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
   const perTopic: Partial<Record<Topic, number>> = {};
   for (const q of questions) perTopic[q.topic] = (perTopic[q.topic] ?? 0) + 1;

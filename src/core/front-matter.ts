@@ -1,7 +1,6 @@
 // Front matter is YAML parsed as plain data: no JavaScript engines, no custom
-// tags, no alias bombs. Known keys are validated; unknown ones are ignored.
+// tags, no alias bombs. Known keys are checked; unknown ones are ignored.
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
-import { z } from 'zod';
 import { InvalidLessonError } from './errors.js';
 import { neutraliseLine } from './text.js';
 
@@ -45,34 +44,62 @@ export function splitFrontMatter(text: string, file: string): FrontMatterSplit {
   throw new InvalidLessonError(file, 1, 'front matter starts with "---" but never ends: add a closing "---" line');
 }
 
-// Built on first use: zod is loaded only when a lesson's front matter is actually parsed
-// (a course read from the index cache never needs it).
-function buildFrontMatterSchema() {
-  const navOrder = z.union([
-    z.number().finite(),
-    z
-      .string()
-      .regex(/^\s*-?\d+(\.\d+)?\s*$/, 'expected a number')
-      .transform(Number),
-  ]);
-  const text = z.union([z.string(), z.number().transform(String)]).transform((s) => neutraliseLine(s).trim());
-  return z.object({
-    title: text.pipe(z.string().min(1, 'must not be empty')).optional(),
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/, 'use letters, digits, "-", "_", "." and "/"')
-      .optional(),
-    parent: text.optional(),
-    grand_parent: text.optional(),
-    nav_order: navOrder.optional(),
-    has_children: z.boolean().optional(),
-  });
+export interface FrontMatter {
+  title?: string;
+  id?: string;
+  parent?: string;
+  grand_parent?: string;
+  nav_order?: number;
+  has_children?: boolean;
 }
-let schema: ReturnType<typeof buildFrontMatterSchema> | undefined;
-export function frontMatterSchema(): ReturnType<typeof buildFrontMatterSchema> {
-  return (schema ??= buildFrontMatterSchema());
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+
+class BadKey extends Error {
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(problem);
+  }
 }
-export type FrontMatter = z.infer<ReturnType<typeof buildFrontMatterSchema>>;
+
+function text(data: Record<string, unknown>, key: string): string | undefined {
+  const v = data[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') throw new BadKey(key, 'expected text');
+  return neutraliseLine(String(v)).trim();
+}
+
+/** The known keys, checked (unknown keys are ignored): throws BadKey for the first that is wrong. */
+function readKnownKeys(data: Record<string, unknown>): FrontMatter {
+  const out: FrontMatter = {};
+  const title = text(data, 'title');
+  if (title !== undefined) {
+    if (title === '') throw new BadKey('title', 'must not be empty');
+    out.title = title;
+  }
+  if (data.id !== undefined && data.id !== null) {
+    if (typeof data.id !== 'string' || !ID.test(data.id)) throw new BadKey('id', 'use letters, digits, "-", "_", "." and "/"');
+    out.id = data.id;
+  }
+  const parent = text(data, 'parent');
+  if (parent !== undefined) out.parent = parent;
+  const grandParent = text(data, 'grand_parent');
+  if (grandParent !== undefined) out.grand_parent = grandParent;
+  const order = data.nav_order;
+  if (order !== undefined && order !== null) {
+    const n = typeof order === 'number' ? order : typeof order === 'string' && NUMBER.test(order) ? Number(order) : NaN;
+    if (!Number.isFinite(n)) throw new BadKey('nav_order', 'expected a number');
+    out.nav_order = n;
+  }
+  if (data.has_children !== undefined && data.has_children !== null) {
+    if (typeof data.has_children !== 'boolean') throw new BadKey('has_children', 'expected true or false');
+    out.has_children = data.has_children;
+  }
+  return out;
+}
 
 function keyLine(doc: Document, key: PropertyKey | undefined, counter: LineCounter, yamlLine: number): number {
   if (isMap(doc.contents)) {
@@ -145,7 +172,6 @@ export function parseYamlData(source: string, file: string, firstLine: number, w
   }
 }
 
-/** Parses and validates front matter YAML into known keys. */
 /** Front matter holds a title and a place in the course: a few lines. Beyond this it is not front matter but a mistake. */
 const MAX_FRONT_MATTER = 64 * 1024;
 
@@ -159,24 +185,12 @@ export function parseFrontMatter(yamlText: string, file: string, yamlLine: numbe
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InvalidLessonError(file, yamlLine, 'front matter must be "key: value" lines (it is a list or a single value)');
   }
-  const parsed = frontMatterSchema().safeParse(data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const key = issue.path[0];
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter });
-  const line = keyLine(doc, key, counter, yamlLine);
-  const expected = issue.code === 'invalid_type' || issue.code === 'invalid_union' ? describeExpected(String(key)) : issue.message;
-  throw new InvalidLessonError(file, line, `front matter "${String(key)}": ${expected}`);
-}
-
-function describeExpected(key: string): string {
-  switch (key) {
-    case 'nav_order':
-      return 'expected a number';
-    case 'has_children':
-      return 'expected true or false';
-    default:
-      return 'expected text';
+  try {
+    return readKnownKeys(data as Record<string, unknown>);
+  } catch (error) {
+    if (!(error instanceof BadKey)) throw error;
+    const counter = new LineCounter();
+    const line = keyLine(parseDocument(yamlText, { lineCounter: counter }), error.key, counter, yamlLine);
+    throw new InvalidLessonError(file, line, `front matter "${error.key}": ${error.problem}`);
   }
 }

@@ -2,7 +2,8 @@
 // comes first, then reviews that are due, then the next unread lesson; when all
 // of it is done, a summary.
 import type { Course, CourseNode } from './course.js';
-import { dueItems, isPassed, type Progress } from './progress.js';
+import { dueItems, isPassed, masteryOf, type Progress } from './progress.js';
+import { quizzable } from './quiz/bank.js';
 
 export type NextAction =
   | { kind: 'quiz'; node: CourseNode }
@@ -22,10 +23,6 @@ export function isRead(progress: Progress, node: CourseNode): boolean {
   return progress.lessons[node.lesson.id]?.readAt !== undefined;
 }
 
-export function quizzable(node: CourseNode): boolean {
-  return !node.lesson.isModule;
-}
-
 export function decideNext({ course, progress, now, hasQuiz }: NextInput): NextAction {
   const owed = course.ordered.find(
     (n) => quizzable(n) && isRead(progress, n) && !isPassed(progress, n.lesson.id) && hasQuiz(n),
@@ -38,9 +35,7 @@ export function decideNext({ course, progress, now, hasQuiz }: NextInput): NextA
   const unread = course.ordered.find((n) => !isRead(progress, n));
   if (unread) return { kind: 'read', node: unread };
   const lessons = course.ordered.filter((n) => quizzable(n) && hasQuiz(n));
-  // Mastered is passed with nothing due (isMastered), from the due questions found once: asked per
-  // lesson, isMastered looks through every question each time, and courses can have thousands of lessons.
-  const dueLessons = new Set(dueNow.map(([, item]) => item.lesson));
-  const mastered = lessons.filter((n) => isPassed(progress, n.lesson.id) && !dueLessons.has(n.lesson.id)).length;
+  const isMastered = masteryOf(progress, now);
+  const mastered = lessons.filter((n) => isMastered(n.lesson.id)).length;
   return { kind: 'done', mastered, lessons: lessons.length };
 }

@@ -1,9 +1,8 @@
 // The learner's progress: what was read, every answer (as a bounded history per
 // question) and each question's review schedule. Pure: loading and saving live
-// in src/io/progress-store.ts, the compact layout on disk in progress-codec.ts,
-// the readable layout and its validation in progress-schema.ts.
+// in src/io/progress-store.ts, the layout and its validation in progress-schema.ts.
 // Keyed by stable ids, so reordering lessons keeps it.
-import { READABLE_VERSION, dict, type Dict, type ItemProgress, type Progress, type Topic } from './progress-schema.js';
+import { PROGRESS_VERSION, dict, type Dict, type ItemProgress, type Progress, type Topic } from './progress-schema.js';
 
 // What most of pm-guide needs of the model, from one place.
 export { PROGRESS_VERSION, TOPICS, dict, type Dict, type ItemProgress, type LessonProgress, type Progress, type Topic } from './progress-schema.js';
@@ -12,7 +11,7 @@ export { PROGRESS_VERSION, TOPICS, dict, type Dict, type ItemProgress, type Less
 export const HISTORY_LIMIT = 12;
 
 export function emptyProgress(): Progress {
-  return { version: READABLE_VERSION, lessons: dict(), items: dict(), days: dict() };
+  return { version: PROGRESS_VERSION, lessons: dict(), items: dict(), days: dict() };
 }
 
 export function dayKey(now: Date): string {
@@ -93,7 +92,11 @@ export function dueItems(progress: Progress, now: Date, lessonId?: string): Arra
   return Object.entries(progress.items).filter(([, item]) => item.due <= t && (lessonId === undefined || item.lesson === lessonId));
 }
 
-/** Passed, and none of its questions overdue. */
-export function isMastered(progress: Progress, lessonId: string, now: Date): boolean {
-  return isPassed(progress, lessonId) && dueItems(progress, now, lessonId).length === 0;
+/**
+ * What mastered means, for every lesson at once: passed, and none of its
+ * questions overdue. Built once for a progress and a moment.
+ */
+export function masteryOf(progress: Progress, now: Date): (lessonId: string) => boolean {
+  const dueLessons = new Set(dueItems(progress, now).map(([, item]) => item.lesson));
+  return (lessonId) => isPassed(progress, lessonId) && !dueLessons.has(lessonId);
 }

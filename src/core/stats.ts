@@ -4,7 +4,7 @@
 // and recent activity. Pure; `pm-guide stats` draws it, `--json` prints it.
 import type { Course, CourseNode } from './course.js';
 import { activity, addDays, streak, type DayCount, type Streak } from './calendar.js';
-import { dayKey, isMastered, isPassed, TOPICS, type ItemProgress, type Progress, type Topic } from './progress.js';
+import { dayKey, isPassed, masteryOf, TOPICS, type ItemProgress, type Progress, type Topic } from './progress.js';
 
 export const WEAKEST_LIMIT = 5;
 
@@ -121,7 +121,8 @@ export function computeStats({ course, progress, now, promptOf, questionsPerTopi
   const lessonNodes = course.ordered.filter(isLesson);
   const read = (n: CourseNode): boolean => progress.lessons[n.lesson.id]?.readAt !== undefined;
   const passed = (n: CourseNode): boolean => isPassed(progress, n.lesson.id);
-  const mastered = (n: CourseNode): boolean => isMastered(progress, n.lesson.id, now);
+  const isMastered = masteryOf(progress, now);
+  const mastered = (n: CourseNode): boolean => isMastered(n.lesson.id);
 
   // Modules: each top-level page with children; top-level lessons of their own form one more group.
   const modules: ModuleStats[] = [];

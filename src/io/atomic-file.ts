@@ -24,7 +24,7 @@ export function writeAtomically(path: string, content: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
-    writeSync(fd, content);
+    writeAll(fd, Buffer.from(content, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -39,6 +39,19 @@ export function writeAtomically(path: string, content: string): void {
     throw error;
   }
   syncFolder(dirname(path));
+}
+
+/**
+ * Writes every byte, or throws. A write may take fewer bytes than it was given
+ * (a nearly full disk takes what fits); the rest is written again, and a write
+ * that takes nothing is a full disk.
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) {
+    const wrote = writeSync(fd, bytes, done, bytes.length - done);
+    if (wrote <= 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    done += wrote;
+  }
 }
 
 function syncFolder(dir: string): void {

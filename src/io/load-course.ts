@@ -6,7 +6,6 @@ import { buildCourse, type Course, type CourseProblem } from '../core/course.js'
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
-import { CourseIndex, type FileOutcome, type FolderRef, type LessonFacts } from './cache-index.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -15,17 +14,6 @@ const MAX_DEPTH = 32;
 export interface LessonFile {
   path: string;
   relPath: string;
-}
-
-export interface CourseListing {
-  files: LessonFile[];
-  /**
-   * Every folder listed, root first, when the listing can be checked again by
-   * these folders' stats alone (see CourseIndex.listing); undefined when it
-   * cannot: a symlink anywhere below the root (its target can change without
-   * any listed folder changing), or a folder that could not be read.
-   */
-  folders: FolderRef[] | undefined;
 }
 
 /** The course folder's path as the start of every file's path: join(dir, rel) is this followed by rel. */
@@ -37,16 +25,6 @@ export function pathPrefix(dir: string): string {
 
 /** Lists the Markdown files below a folder, in a stable order, following symlinks but never looping. */
 export function findLessonFiles(dir: string): LessonFile[] {
-  return listCourse(dir, false).files;
-}
-
-/**
- * The walk behind findLessonFiles. With `recordFolders`, each folder is
- * stat-ed before it is listed, for the index to check the listing against
- * next time (a folder's mtime and ctime change whenever an entry in it is
- * added, removed or renamed).
- */
-export function listCourse(dir: string, recordFolders: boolean): CourseListing {
   let rootReal: string;
   let rootStats: Stats;
   try {
@@ -58,7 +36,6 @@ export function listCourse(dir: string, recordFolders: boolean): CourseListing {
     throw new CourseError(`lessons folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given with --lessons or PM_GUIDE_LESSONS');
   }
   const files: LessonFile[] = [];
-  let folders: FolderRef[] | undefined = recordFolders ? [{ rel: '', stats: rootStats }] : undefined;
   const visited = new Set<string>([rootReal]);
   // `rel` is the folder's path below `dir`, built as we go (path.relative for each of
   // thousands of files costs more than the rest of the walk). `real` is its real path:
@@ -69,7 +46,6 @@ export function listCourse(dir: string, recordFolders: boolean): CourseListing {
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch {
-      folders = undefined; // (It could become readable with nothing listed changing: a group the user joins.)
       return; // An unreadable sub-folder is skipped; the rest of the course still loads.
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -83,7 +59,6 @@ export function listCourse(dir: string, recordFolders: boolean): CourseListing {
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
       if (isLink) {
-        folders = undefined;
         try {
           const st = statSync(full);
           isDir = st.isDirectory();
@@ -103,13 +78,6 @@ export function listCourse(dir: string, recordFolders: boolean): CourseListing {
         if (visited.has(childReal)) continue; // A symlink loop, or a folder already seen through another link.
         visited.add(childReal);
         const childRel = rel === '' ? entry.name : `${rel}${sep}${entry.name}`;
-        if (folders) {
-          try {
-            folders.push({ rel: childRel, stats: statSync(full) });
-          } catch {
-            folders = undefined;
-          }
-        }
         walk(full, `${full}${sep}`, childRel, childReal, depth + 1);
       } else if (isFile && LESSON_FILE.test(entry.name)) {
         files.push({ path: full, relPath: rel === '' ? entry.name : `${rel}${sep}${entry.name}` });
@@ -117,7 +85,7 @@ export function listCourse(dir: string, recordFolders: boolean): CourseListing {
     }
   };
   walk(dir, pathPrefix(dir), '', rootReal, 0);
-  return { files, folders };
+  return files;
 }
 
 /** Reads a file as lesson text: size-capped, decoded, never a stack trace. */
@@ -161,20 +129,15 @@ export interface LoadedCourse {
   dir: string;
   /** Markdown files without front matter: not pages, in Jekyll's rules. */
   skipped: string[];
-  /** What is known of the lessons beyond their front matter, kept in the course index (none without a cache). */
-  facts?: LessonFacts | undefined;
 }
 
 export function parseLessonFile(file: LessonFile, shownAs = file.path): Lesson {
   return parseLesson({ file: shownAs, relPath: file.relPath, text: readLessonText(file.path, shownAs) });
 }
 
-export interface LoadOptions {
-  /** The cache folder for the course index (see cache-index.ts); without it every file is parsed. */
-  cacheDir?: string | undefined;
-}
-
 /** Loads one file: a lesson, a Markdown file that is not a page, or the reason it could not be loaded. */
+type FileOutcome = { kind: 'lesson'; lesson: Lesson } | { kind: 'skipped' } | { kind: 'problem'; problem: CourseProblem };
+
 function loadFile(file: LessonFile): FileOutcome {
   try {
     if (!hasFrontMatter(file.path)) return { kind: 'skipped' };
@@ -188,33 +151,21 @@ function loadFile(file: LessonFile): FileOutcome {
   }
 }
 
-/** The course's files: from the index when no folder changed since it was made, else from a walk (recorded in the index). */
-function courseFiles(dir: string, index: CourseIndex | undefined): LessonFile[] {
-  if (!index) return findLessonFiles(dir);
-  const listed = index.listing(pathPrefix(dir));
-  if (listed) return listed;
-  const walked = listCourse(dir, true);
-  index.recordListing(walked.folders);
-  return walked.files;
-}
-
-export function loadCourse(dir: string, options: LoadOptions = {}): LoadedCourse {
-  const index = options.cacheDir === undefined ? undefined : new CourseIndex(options.cacheDir, dir, (path) => readLessonText(path, path));
-  const files = courseFiles(dir, index);
+export function loadCourse(dir: string): LoadedCourse {
+  const files = findLessonFiles(dir);
   const lessons: Lesson[] = [];
   const problems: CourseProblem[] = [];
   const skipped: string[] = [];
   for (const file of files) {
-    const outcome = index ? index.outcome(file, () => loadFile(file)) : loadFile(file);
+    const outcome = loadFile(file);
     if (outcome.kind === 'lesson') lessons.push(outcome.lesson);
     else if (outcome.kind === 'skipped') skipped.push(file.path);
     else problems.push(outcome.problem);
   }
-  index?.save();
   const course = buildCourse(lessons, problems);
   if (course.ordered.length === 0) {
     const why = problems.length > 0 ? `none of its ${problems.length} lesson file(s) could be loaded` : 'it holds no Markdown lessons with front matter';
     throw new CourseError(`no lessons in ${dir}: ${why}`, problems[0] ? `${problems[0].file}:${problems[0].line}: ${problems[0].message}` : 'point --lessons at a folder of .md files with front matter');
   }
-  return { course, dir, skipped, facts: index };
+  return { course, dir, skipped };
 }

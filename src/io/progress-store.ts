@@ -4,14 +4,15 @@
 // - every update takes a lock across processes (io/file-lock.ts) and re-reads
 //   the file inside it, so two terminals answering at once both keep their answers;
 // - a file that cannot be read or validated is moved aside, never overwritten;
-// - a file from a newer pm-guide is left untouched; an older format is read,
-//   and written in the current one (core/progress-codec.ts) on the next update;
+// - a file from a newer pm-guide is left untouched; format 2 (an earlier
+//   pm-guide's packed layout) is read, and written as format 1 on the next update;
 // - a progress file that is a symlink stays one: its target is replaced.
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProgressFileError } from '../core/errors.js';
 import { PROGRESS_VERSION, emptyProgress, type Progress } from '../core/progress.js';
-import { parseProgressData, progressFileText } from '../core/progress-codec.js';
+import { FORMAT_2, fromFormat2 } from '../core/progress-format2.js';
+import { isRecord, readProgressData } from '../core/progress-schema.js';
 import { neutraliseLine } from '../core/text.js';
 import { writeAtomically } from './atomic-file.js';
 import { FileLock, isAlive, randomName } from './file-lock.js';
@@ -42,16 +43,14 @@ export function parseProgressText(text: string): ParseResult {
   } catch {
     return { ok: false, reason: 'it is not valid JSON (cut short, or edited by hand?)' };
   }
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-    const version = (data as { version?: unknown }).version;
-    if (typeof version === 'number' && version > PROGRESS_VERSION) return { ok: false, reason: 'newer', newer: version };
-  }
-  const parsed = parseProgressData(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: `it does not hold pm-guide progress (${issue.path.join('.') || 'top level'}: ${issue.message})` };
-  }
-  return { ok: true, progress: parsed.data };
+  if (isRecord(data) && typeof data.version === 'number' && data.version > FORMAT_2) return { ok: false, reason: 'newer', newer: data.version };
+  const read = readProgressData(isRecord(data) && data.version === FORMAT_2 ? fromFormat2(data) : data);
+  return read.ok ? read : { ok: false, reason: `it does not hold pm-guide progress (${read.reason})` };
+}
+
+/** The text of a progress file holding `progress`. */
+export function progressFileText(progress: Progress): string {
+  return `${JSON.stringify(progress)}\n`;
 }
 
 export class ProgressStore {
@@ -59,17 +58,6 @@ export class ProgressStore {
   private readonly warn: (message: string) => void;
   private readonly now: () => Date;
   private readonly fileLock: FileLock;
-  /**
-   * The progress this store last read or wrote, with the file's text. When the
-   * file still holds exactly that text, an update starts from it instead of
-   * parsing and validating the file again (a quiz saves every answer so; on a
-   * large file that is most of the time an answer takes). Comparing the text,
-   * not timestamps, means no other writer's change can go unseen. Progress
-   * values are never changed in place (core/progress.ts returns new ones),
-   * which is what makes keeping one safe.
-   */
-  private known: { text: string; progress: Progress } | undefined;
-
   constructor(options: ProgressStoreOptions) {
     this.file = options.file;
     this.warn = (message) => options.warn(neutraliseLine(message));
@@ -82,15 +70,12 @@ export class ProgressStore {
     const text = this.readText();
     if (text === undefined) return emptyProgress();
     const result = typeof text === 'string' ? parseProgressText(text) : text;
-    if (result.ok) {
-      if (typeof text === 'string') this.known = { text, progress: result.progress };
-      return result.progress;
-    }
+    if (result.ok) return result.progress;
     if (result.newer !== undefined) {
       throw new ProgressFileError(
         show(this.file),
-        `was written by a newer pm-guide (progress format ${result.newer}; this one reads ${PROGRESS_VERSION}); it is left untouched`,
-        'upgrade pm-guide (npm install -g pm-guide@latest), or use another file with --progress',
+        `was written by a newer pm-guide (progress format ${result.newer}; this one reads up to ${FORMAT_2}); it is left untouched`,
+        'update pm-guide (git pull && npm install in its folder), or use another file with --progress',
       );
     }
     const aside = this.moveAside(result.reason);
@@ -132,27 +117,15 @@ export class ProgressStore {
     }
   }
 
-  /** The progress last read or written, when the file still holds exactly its text (asked under the lock). */
-  private unchanged(): Progress | undefined {
-    if (!this.known) return undefined;
-    try {
-      // Read as load() reads (a FIFO or a device put in its place must not block): load() then says what is wrong.
-      return this.readText() === this.known.text ? this.known.progress : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Applies a change under the lock, to the freshest copy on disk, and saves it atomically. */
   update(change: (progress: Progress) => Progress): Progress {
     this.ensureFolder();
     this.fileLock.lock();
     try {
       this.removeStrayTempFiles();
-      const next = change(this.unchanged() ?? this.load());
+      const next = change(this.load());
       const text = progressFileText(next);
       this.writeAtomic(text);
-      this.known = { text, progress: next };
       return next;
     } finally {
       this.fileLock.unlock();

@@ -3,7 +3,8 @@
 // what is at a path, for `pm-guide paths`.
 import { readFileSync, statSync } from 'node:fs';
 import { ProgressFileError } from '../core/errors.js';
-import { PROGRESS_VERSION, type Progress } from '../core/progress.js';
+import type { Progress } from '../core/progress.js';
+import { FORMAT_2 } from '../core/progress-format2.js';
 import { neutraliseLine } from '../core/text.js';
 import { writeAtomically } from './atomic-file.js';
 import { parseProgressText } from './progress-store.js';
@@ -16,8 +17,8 @@ export function parseImportText(text: string, shownAs: string): Progress {
   if (result.newer !== undefined) {
     throw new ProgressFileError(
       file,
-      `was written by a newer pm-guide (progress format ${result.newer}; this one reads ${PROGRESS_VERSION}); nothing was imported`,
-      'upgrade pm-guide here (npm install -g pm-guide@latest), then import it again',
+      `was written by a newer pm-guide (progress format ${result.newer}; this one reads up to ${FORMAT_2}); nothing was imported`,
+      'update pm-guide here (git pull && npm install in its folder), then import it again',
     );
   }
   throw new ProgressFileError(file, `cannot be imported: ${result.reason}; nothing was imported`, 'export it again with pm-guide export FILE on the other machine');

@@ -2,14 +2,9 @@
 // it is, breaking a long line at the last column, in the middle of a word,
 // and counts its page in lines. These fit questions, choices and answers to
 // the terminal's width and height first.
-import type { Context } from '../commands/context.js';
+import type { Choice, Context } from '../context.js';
 import { displayWidth, wrapLines } from './ansi.js';
 
-export interface Choice<T> {
-  name: string;
-  value: T;
-  description?: string;
-}
 
 const columns = (ctx: Context): number => (ctx.stdout as { columns?: number }).columns ?? 80;
 

@@ -3,9 +3,9 @@
 import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/prompts';
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
-import type { Context } from '../commands/context.js';
+import type { Choice, Context, MenuItem, PickOptions } from '../context.js';
 import { displayWidth, stripAnsi, truncate } from './ansi.js';
-import { answerAfter, fitChoices, pageSizeFor, wrapped, type Choice } from './prompt-layout.js';
+import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
 import { theme } from './theme.js';
 
 let abort: AbortController | undefined;
@@ -58,33 +58,6 @@ export function confirm(ctx: Context, message: string, defaultValue: boolean): P
 // The menu: arrow keys and type-to-filter, Esc to leave. Built on
 // @inquirer/core, as inquirer's own prompts are, so rendering, the cursor and
 // Ctrl-C behave exactly as in the quiz.
-
-export interface MenuItem<T> {
-  name: string;
-  value: T;
-  /** Shown dim at the right of the line (status, a number). */
-  hint?: string;
-  /** More words the filter matches ("test" for the quiz item). */
-  keywords?: string;
-  /** Shown under the menu while the item is active. */
-  description?: string;
-}
-
-export interface PickOptions<T> {
-  message: string;
-  /** The items, or a function of what is typed (a search). A fixed list is filtered by the typed words. */
-  items: readonly MenuItem<T>[] | ((typed: string) => readonly MenuItem<T>[]);
-  default?: T;
-  pageSize?: number;
-  /** `q` typed first leaves, like Esc. */
-  quitKey?: boolean;
-  /** What the bottom line says to do: "type to filter" unless given. */
-  typeHint?: string;
-  /** What Esc does, for the bottom line: "back" unless given. */
-  escHint?: string;
-  /** Shown when nothing matches what is typed. */
-  empty?: string;
-}
 
 const LEAVE = Symbol('leave');
 

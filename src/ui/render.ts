@@ -7,7 +7,6 @@ import { markedTerminal } from 'marked-terminal';
 import { neutraliseEntities, neutraliseTerminal, onlyOwnStyling } from '../core/text.js';
 import { stripAnsi, wrapLines } from './ansi.js';
 import { c } from './theme.js';
-import { loadHighlighter } from './highlight-shim.js';
 import { INLINE_SCAN_PER_CHAR, limitMarkdown } from './render-limits.js';
 
 export interface RenderOptions {
@@ -61,9 +60,6 @@ export function prepareMarkdown(body: string, title: string): string {
 }
 
 
-export function needsHighlighter(markdown: string): boolean {
-  return /^(`{3,}|~{3,})[ \t]*(?!quiz)\w/m.test(markdown);
-}
 
 /** Link text that reads as a web address: a scheme, "www.", or a lower-case host name with a dot. */
 const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[:/?#]\S*)?$/i;
@@ -156,7 +152,6 @@ export async function renderMarkdown(markdown: string, options: RenderOptions): 
   // Controls are removed before parsing, and character references that would decode into one
   // (&#x1b;, &#155;, &#8238;) too; what comes out is filtered once more, keeping only styling.
   const source = limitMarkdown(neutraliseEntities(neutraliseTerminal(markdown)));
-  if (options.color && needsHighlighter(source)) await loadHighlighter();
   const width = Math.max(20, Math.min(options.width, 100));
   let out: string;
   try {

@@ -1,31 +1,71 @@
 // Questions an author writes in a ```quiz block of YAML, for what the lesson's
-// structure cannot express. Validated strictly: a bad block names its line.
-import { z } from 'zod';
+// structure cannot express. Checked strictly: a bad block names its line.
 import { InvalidLessonError } from '../errors.js';
 import { parseYamlData } from '../front-matter.js';
-import { TOPICS } from '../progress.js';
+import { TOPICS, type Topic } from '../progress.js';
 import { neutraliseLine, normaliseAnswer, stableHash } from '../text.js';
 import type { Question, QuestionKind } from './types.js';
 
-// Built on first use, so that loading this module does not load zod.
-function buildEntrySchema() {
-  const scalar = z.union([z.string(), z.number()]).transform((v) => neutraliseLine(String(v)).trim());
-  return z
-    .object({
-      question: scalar.pipe(z.string().min(1, 'must not be empty')),
-      type: z.enum(['single', 'multiple', 'text', 'boolean']).optional(),
-      choices: z.array(scalar).optional(),
-      answer: z.union([z.boolean(), scalar, z.array(scalar).min(1)]),
-      accept: z.array(scalar).optional(),
-      explanation: scalar.optional(),
-      topic: z.enum(TOPICS).optional(),
-      /** The heading of the section that answers the question, for feedback. */
-      source: scalar.optional(),
-    })
-    .strict();
+type Kind = QuestionKind;
+const KINDS: readonly Kind[] = ['single', 'multiple', 'text', 'boolean'];
+const KEYS = ['question', 'type', 'choices', 'answer', 'accept', 'explanation', 'topic', 'source'];
+
+interface Entry {
+  question: string;
+  type?: Kind;
+  choices?: string[];
+  answer: boolean | string | string[];
+  accept?: string[];
+  explanation?: string;
+  topic?: Topic;
+  source?: string;
 }
-let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
-type Entry = z.infer<ReturnType<typeof buildEntrySchema>>;
+
+/** What is wrong with one entry, as the message after "quiz question N: ". */
+class BadEntry extends Error {}
+
+const scalar = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+const clean = (v: string | number): string => neutraliseLine(String(v)).trim();
+
+function textList(v: unknown, key: string): string[] {
+  if (!Array.isArray(v) || !v.every(scalar)) throw new BadEntry(`"${key}": expected a list of text`);
+  return v.map(clean);
+}
+
+function optionalText(v: unknown, key: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!scalar(v)) throw new BadEntry(`"${key}": expected text`);
+  return clean(v);
+}
+
+/** One entry of a quiz block, checked key by key. */
+function readEntry(raw: unknown): Entry {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new BadEntry('each question is a set of "key: value" lines');
+  const e = raw as Record<string, unknown>;
+  const unknown = Object.keys(e).find((k) => !KEYS.includes(k));
+  if (unknown !== undefined) throw new BadEntry(`unknown key "${unknown}" (use ${KEYS.join(', ')})`);
+  if (e.question === undefined || e.question === null) throw new BadEntry('"question": is missing');
+  const question = optionalText(e.question, 'question')!;
+  if (question === '') throw new BadEntry('"question": must not be empty');
+  if (e.type !== undefined && !KINDS.includes(e.type as Kind)) throw new BadEntry(`"type": expected one of ${KINDS.join(', ')}`);
+  if (e.topic !== undefined && !TOPICS.includes(e.topic as Topic)) throw new BadEntry(`"topic": expected one of ${TOPICS.join(', ')}`);
+  let answer: Entry['answer'];
+  if (e.answer === undefined || e.answer === null) throw new BadEntry('"answer": is missing');
+  else if (typeof e.answer === 'boolean') answer = e.answer;
+  else if (scalar(e.answer)) answer = clean(e.answer);
+  else if (Array.isArray(e.answer) && e.answer.length > 0) answer = textList(e.answer, 'answer');
+  else throw new BadEntry('"answer": expected text, true or false, or a list of choices');
+  const entry: Entry = { question, answer };
+  if (e.type !== undefined) entry.type = e.type as Kind;
+  if (e.choices !== undefined) entry.choices = textList(e.choices, 'choices');
+  if (e.accept !== undefined) entry.accept = textList(e.accept, 'accept');
+  const explanation = optionalText(e.explanation, 'explanation');
+  if (explanation !== undefined) entry.explanation = explanation;
+  if (e.topic !== undefined) entry.topic = e.topic as Topic;
+  const source = optionalText(e.source, 'source');
+  if (source !== undefined) entry.source = source;
+  return entry;
+}
 
 function entryLines(yaml: string): number[] {
   const lines: number[] = [];
@@ -69,19 +109,13 @@ export function parseQuizBlock(yaml: string, line: number, file: string, lessonI
   const starts = Array.isArray(data) ? entryLines(yaml) : [0];
   return entries.map((raw, index) => {
     const at = line + (starts[index] ?? 0);
-    const parsed = (entrySchema ??= buildEntrySchema()).safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const key = issue.path[0];
-      const what =
-        issue.code === 'unrecognized_keys'
-          ? `unknown key "${issue.keys[0]}" (use question, type, choices, answer, accept, explanation, topic, source)`
-          : key === undefined
-            ? 'each question is a set of "key: value" lines'
-            : `"${String(key)}": ${issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message}`;
-      throw new InvalidLessonError(file, at, `quiz question ${index + 1}: ${what}`);
+    let e: Entry;
+    try {
+      e = readEntry(raw);
+    } catch (error) {
+      if (error instanceof BadEntry) throw new InvalidLessonError(file, at, `quiz question ${index + 1}: ${error.message}`);
+      throw error;
     }
-    const e = parsed.data;
     const kind = inferKind(e);
     const problem = check(e, kind);
     if (problem) throw new InvalidLessonError(file, at, `quiz question ${index + 1}: ${problem}`);
