@@ -71,7 +71,7 @@ function makeContext(globals: GlobalOptions): Context {
 
 void runCli(process.argv.slice(2), makeContext, { stdout: process.stdout, stderr: process.stderr, env: process.env, terminatedWith: () => terminatedWith }).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = terminatedWith ?? code;
   },
   (error: unknown) => internalError(error),
 );

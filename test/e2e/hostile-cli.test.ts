@@ -42,14 +42,15 @@ describe('mistakes on the command line', () => {
   });
 
   it.each([
-    ['read', ['read', 'dutise'], /no lesson matches "dutise" \(did you mean "duties"\? pm-guide list shows every lesson\)/, /^Usage: pm-guide read \[options\] \[lesson\]$/m],
-    ['quiz', ['quiz', 'sesons', '--preview'], /no lesson matches "sesons" \(did you mean "seasons"\?/, /^Usage: pm-guide quiz \[options\] \[lesson\]$/m],
-    ['read, with nothing close', ['read', 'quantum-physics'], /no lesson matches "quantum-physics" \(run pm-guide list to see the lessons\)/, /^Usage: pm-guide read /m],
-    ['read, with several matches', ['read', 'the'], /"the" matches \d+ lessons \(be more specific/, /^Usage: pm-guide read /m],
-  ])('an unknown lesson name in %s: a suggestion and the usage line, exit 1', (_what, args, message, usage) => {
+    ['read', ['read', 'dutise'], /no lesson matches "dutise" \(did you mean "duties"\? pm-guide list shows every lesson\)/],
+    ['quiz', ['quiz', 'sesons', '--preview'], /no lesson matches "sesons" \(did you mean "seasons"\?/],
+    ['read, with nothing close', ['read', 'quantum-physics'], /no lesson matches "quantum-physics" \(run pm-guide list to see the lessons\)/],
+    ['read, with several matches', ['read', 'the'], /"the" matches \d+ lessons \(be more specific/],
+  ])('an unknown lesson name in %s: one line with a suggestion, no usage line, exit 1', (_what, args, message) => {
     const r = pm(args);
-    expectUsageError(r, message, usage, 1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
   });
 
   it.each([
@@ -101,7 +102,7 @@ describe('a bug in pm-guide', () => {
   });
 
   it('outside any command (an event, a timer): the same one line, exit 70', () => {
-    const preload = fault(`setTimeout(() => { throw new RangeError('a timer went wrong'); }, 0);`);
+    const preload = fault(`setTimeout(() => { throw new RangeError('a timer went wrong'); }, 300);`);
     const r = pm(['list'], { NODE_OPTIONS: `--require ${preload}` });
     expect(r.code).toBe(70);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^pm-guide: internal error: a timer went wrong \(this is a bug in pm-guide/);

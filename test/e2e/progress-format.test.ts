@@ -1,7 +1,7 @@
-// The progress file's format: a file written by an older pm-guide (format 1)
-// is read as it is, left as it is until pm-guide next saves, and then saved in
-// the compact format 2 with nothing lost; a file from a newer pm-guide is left
-// alone.
+// The progress file's format: a file as pm-guide 0.1 wrote it (format 1, the
+// one pm-guide writes) is read as it is, left as it is until pm-guide next
+// saves, and then saved with nothing lost; a file from a newer pm-guide is
+// left alone. (Format 2, an earlier packed layout: test/unit/progress-file.test.ts.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,8 +38,8 @@ function formatOneFile(): string {
   })}\n`;
 }
 
-describe('a progress file from an older pm-guide (format 1)', () => {
-  it('is read as it is, kept until the next save, then saved compact with nothing lost', () => {
+describe('a progress file from pm-guide 0.1 (format 1)', () => {
+  it('is read as it is, kept until the next save, then saved with nothing lost', () => {
     const progress = join(tempDir(), 'progress.json');
     const old = formatOneFile();
     writeFileSync(progress, old);
@@ -50,11 +50,9 @@ describe('a progress file from an older pm-guide (format 1)', () => {
     expect(pm(progress, 'next').stdout).toMatch(/^Next: review 1 question that is due/);
     expect(readFileSync(progress, 'utf8')).toBe(old);
 
-    // Reading a lesson saves: the file is now format 2, and smaller.
+    // Reading a lesson saves, in the same format.
     expect(pm(progress, 'read', 'basics', '--no-pager').code).toBe(0);
-    const saved = readFileSync(progress, 'utf8');
-    expect(JSON.parse(saved)).toMatchObject({ version: 2, lessonIds: expect.arrayContaining(['duties', 'a-lesson-from-another-course']) });
-    expect(saved.length).toBeLessThan(old.length);
+    expect(JSON.parse(readFileSync(progress, 'utf8')).version).toBe(1);
 
     // Everything from before is there, exactly, with the one read added.
     const after = exported(progress);
@@ -67,7 +65,7 @@ describe('a progress file from an older pm-guide (format 1)', () => {
     expect(pm(progress, 'next').stdout).toMatch(/^Next: review 1 question that is due/);
   });
 
-  it('imports as before, and an export is still format 1 (an older pm-guide can import it)', () => {
+  it('imports as before, and an export is format 1 (an older pm-guide can import it)', () => {
     const dir = tempDir();
     const old = join(dir, 'old-export.json');
     const text = formatOneFile();
@@ -76,7 +74,7 @@ describe('a progress file from an older pm-guide (format 1)', () => {
     const r = pm(progress, 'import', old);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Imported from .*old-export\.json: 17 answers, 2 questions new to this machine, 3 lessons read or scored/);
-    expect(JSON.parse(readFileSync(progress, 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(progress, 'utf8')).version).toBe(1);
     const again = exported(progress);
     expect(JSON.parse(pm(progress, 'export').stdout).version).toBe(1);
     expect(again.items).toEqual(JSON.parse(text.replace(/"state":2,"last"/, '"state":2,"learningSteps":0,"last"')).items);
@@ -91,7 +89,7 @@ describe('a progress file from a newer pm-guide', () => {
     for (const args of [['next'], ['read', 'basics', '--no-pager']]) {
       const r = pm(progress, ...args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/was written by a newer pm-guide \(progress format 3; this one reads 2\); it is left untouched/);
+      expect(r.stderr).toMatch(/was written by a newer pm-guide \(progress format 3; this one reads up to 2\); it is left untouched/);
     }
     expect(readFileSync(progress, 'utf8')).toBe(newer);
   });

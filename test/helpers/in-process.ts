@@ -1,0 +1,131 @@
+// Runs a pm-guide command line in this process, as the binary would (the same
+// program, error handling and exit codes), with its own streams, clock and a
+// scripted prompter. For everything a terminal does not add; the pseudo-
+// terminal tests (pty.ts) cover what only a terminal shows.
+import { PassThrough, Writable } from 'node:stream';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/run.js';
+import type { GlobalOptions } from '../../src/cli/program.js';
+import type { Choice, Context, PickOptions, Prompter } from '../../src/context.js';
+import { InterruptedError } from '../../src/core/errors.js';
+import { resolvePaths } from '../../src/io/paths.js';
+import { applyColorLevel, colorLevel } from '../../src/ui/theme.js';
+import { repoRoot, tempDir } from './run.js';
+
+/**
+ * One scripted answer: a choice's name (or several, for a multi-select), typed
+ * text, true/false for a confirmation, a key name for "press any key",
+ * undefined to press Esc in a menu, or a function of the question asked.
+ */
+export type Answer = string | string[] | boolean | undefined | typeof CTRL_C | ((asked: Asked) => string | string[] | boolean | undefined);
+export const CTRL_C = Symbol('ctrl-c');
+
+export interface Asked {
+  kind: 'chooseOne' | 'chooseMany' | 'typeAnswer' | 'confirm' | 'pick' | 'waitForKey';
+  message: string;
+  choices: string[];
+}
+
+export interface InProcessOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Answers for the prompts, in order: a prompt beyond them fails the run. */
+  answers?: Answer[];
+  /** Whether stdin and stdout are a terminal (a quiz or the home screen needs one). */
+  tty?: boolean;
+  columns?: number;
+  rows?: number;
+  now?: () => Date;
+  stdin?: string;
+}
+
+export interface InProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Every prompt shown, in order. */
+  asked: Asked[];
+}
+
+class Collect extends Writable {
+  text = '';
+  isTTY: boolean;
+  columns: number | undefined;
+  rows: number | undefined;
+  constructor(tty: boolean, columns?: number, rows?: number) {
+    super();
+    this.isTTY = tty;
+    this.columns = columns;
+    this.rows = rows;
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+function scriptedPrompter(answers: Answer[], asked: Asked[]): Prompter {
+  const next = (question: Asked): string | string[] | boolean | undefined => {
+    asked.push(question);
+    if (answers.length === 0) throw new Error(`an unexpected prompt (${question.kind}): ${question.message}`);
+    const answer = answers.shift();
+    if (answer === CTRL_C) throw new InterruptedError();
+    return typeof answer === 'function' ? answer(question) : answer;
+  };
+  const valueOf = <T>(choices: Choice<T>[], name: unknown, message: string): T => {
+    const found = choices.find((c) => c.name === name || c.name.replace(/\s+/g, ' ').trim() === name);
+    if (!found) throw new Error(`"${String(name)}" is not a choice of: ${message}\n${choices.map((c) => c.name).join('\n')}`);
+    return found.value;
+  };
+  return {
+    chooseOne: async (message, choices) => valueOf(choices, next({ kind: 'chooseOne', message, choices: choices.map((c) => c.name) }), message),
+    chooseMany: async (message, choices) => {
+      const names = next({ kind: 'chooseMany', message, choices: choices.map((c) => c.name) });
+      return (Array.isArray(names) ? names : []).map((n) => valueOf(choices, n, message));
+    },
+    typeAnswer: async (message) => String(next({ kind: 'typeAnswer', message, choices: [] }) ?? ''),
+    confirm: async (message) => Boolean(next({ kind: 'confirm', message, choices: [] })),
+    pick: async <T>(options: PickOptions<T>) => {
+      const items = typeof options.items === 'function' ? [] : options.items;
+      const name = next({ kind: 'pick', message: options.message, choices: items.map((i) => i.name) });
+      if (name === undefined) return undefined;
+      const found = items.find((i) => i.name.trim() === name || String(i.value) === name || i.name.includes(String(name)));
+      if (!found) throw new Error(`"${String(name)}" is not in the menu: ${options.message}`);
+      return found.value;
+    },
+    waitForKey: async (message) => String(next({ kind: 'waitForKey', message, choices: [] }) ?? 'return'),
+    abort: () => {},
+  };
+}
+
+/** Runs `pm-guide ...args` in process. HOME is a fresh temp folder unless env gives one. */
+export async function runIn(args: string[], options: InProcessOptions = {}): Promise<InProcessResult> {
+  const home = options.env?.HOME ?? tempDir();
+  const env: NodeJS.ProcessEnv = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), TERM: 'xterm-256color', ...options.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const tty = options.tty ?? false;
+  const stdout = new Collect(tty, options.columns ?? (tty ? 80 : undefined), options.rows ?? (tty ? 24 : undefined));
+  const stderr = new Collect(false);
+  const stdin = Object.assign(new PassThrough(), { isTTY: tty });
+  stdin.end(options.stdin ?? '');
+  const asked: Asked[] = [];
+  const prompter = scriptedPrompter([...(options.answers ?? [])], asked);
+  const cwd = options.cwd ?? repoRoot;
+  const makeContext = (globals: GlobalOptions): Context => {
+    const level = colorLevel({ flag: globals.color, isTTY: tty, env });
+    applyColorLevel(level);
+    return {
+      paths: resolvePaths({ lessons: globals.lessons, progress: globals.progress }, env, cwd),
+      cwd,
+      stdout,
+      stderr,
+      stdin,
+      env,
+      color: level > 0,
+      now: options.now ?? (() => new Date()),
+      prompter,
+    };
+  };
+  const code = await runCli(args, makeContext, { stdout, stderr, env });
+  return { code, stdout: stdout.text, stderr: stderr.text, asked };
+}
