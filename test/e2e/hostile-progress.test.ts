@@ -90,7 +90,7 @@ describe('a progress file that cannot be used', () => {
     writeFileSync(file, newer);
     for (const args of [['read', 'beds'], ['list'], ['next'], ['reset', '--yes']]) {
       const r = pmAt(file, args);
-      expectOneLineFailure(r, /newer pm-guide.*left untouched.*updatde/, 1);
+      expectOneLineFailure(r, /newer pm-guide.*left untouched.*update/, 1);
       expect(readFileSync(file, 'utf8')).toBe(newer);
     }
   });
