@@ -4,21 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintFolder } from '../../src/commands/lint.js';
-import { questionsFor } from '../../src/commands/questions.js';
-import type { Session } from '../../src/commands/session.js';
-import { quizzable } from '../../src/core/next.js';
-import { emptyProgress } from '../../src/core/progress.js';
+import { quizBank, quizzable } from '../../src/core/quiz/bank.js';
 import { lessonStructure } from '../../src/core/quiz/generate.js';
 import { loadCourse } from '../../src/io/load-course.js';
 import { lessonsDir } from '../helpers/run.js';
 
 const loaded = loadCourse(lessonsDir);
-const session = { loaded, course: loaded.course, progress: emptyProgress() } as unknown as Session;
+const bank = quizBank(loaded.course);
 const lessons = loaded.course.ordered.filter(quizzable);
 
 describe('the shipped course', () => {
   it('lints without errors', () => {
-    const errors = lintFolder(lessonsDir).filter((f) => f.severity === 'error');
+    const errors = lintFolder(lessonsDir, process.cwd()).filter((f) => f.severity === 'error');
     expect(errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([]);
   });
 
@@ -28,7 +25,7 @@ describe('the shipped course', () => {
   });
 
   it.each(lessons.map((n) => [n.lesson.id, n] as const))('%s yields 8+ questions covering every topic it has', (_id, node) => {
-    const questions = questionsFor(session, node);
+    const questions = bank.questionsFor(node);
     expect(questions.length).toBeGreaterThanOrEqual(8);
     const structure = lessonStructure(node.lesson);
     const topics = new Set(questions.map((q) => q.topic));
