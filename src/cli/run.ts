@@ -25,6 +25,17 @@ export function internalErrorLine(error: unknown): string {
   return neutraliseLine(`pm-guide: internal error: ${err?.message ?? String(error)} (${INTERNAL_HINT})`);
 }
 
+/** Only global options, or none: the home screen. Asked of a silent program of its own, as parsing sets option values. */
+function wantsHome(args: readonly string[], makeContext: ContextFactory): boolean {
+  const probe = buildProgram(makeContext).exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  try {
+    const { operands, unknown } = probe.parseOptions([...args]);
+    return operands.length === 0 && unknown.length === 0;
+  } catch {
+    return false; // --version, or a mistake: the real parse says it.
+  }
+}
+
 /** Runs argv (without node and the script) and resolves with the exit code. Output errors are thrown for the caller. */
 export async function runCli(args: readonly string[], makeContext: ContextFactory, io: RunEnvironment): Promise<number> {
   const say = (line: string): void => void io.stderr.write(`${neutraliseLine(line)}\n`);
@@ -42,10 +53,7 @@ export async function runCli(args: readonly string[], makeContext: ContextFactor
     });
   }
   try {
-    // Only global options, or none: the home screen. (Asked of a program of its own, as parsing sets option values.)
-    const { operands, unknown } = buildProgram(makeContext).parseOptions([...args]);
-    const wantsHome = operands.length === 0 && unknown.length === 0;
-    await program.parseAsync(wantsHome ? [...args, 'home'] : [...args], { from: 'user' });
+    await program.parseAsync(wantsHome(args, makeContext) ? [...args, 'home'] : [...args], { from: 'user' });
     return 0;
   } catch (error) {
     // Help and version end with 0; a usage mistake with 2, as with most command-line tools.

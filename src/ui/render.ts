@@ -106,6 +106,8 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
       code: c.yellow,
       blockquote: c.italic,
       del: c.strikethrough,
+      // marked-terminal's default (chalk.reset) doubles every reset code inside an item at each level of nesting.
+      listitem: (text: string) => text,
       link: c.blue,
       href: c.blue.underline,
       hr: c.dim,

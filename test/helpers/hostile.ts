@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { runIn, type InProcessOptions, type InProcessResult } from './in-process.js';
 import { run, tempDir, type RunOptions, type RunResult } from './run.js';
 
 /** Writes files (text or bytes) below a new temp folder and returns the folder. */
@@ -34,8 +35,15 @@ export function quizLesson(title: string, front: Record<string, string | number>
   return lesson(title, `## Duties\n\n${duties.join('\n')}`, front);
 }
 
-/** Runs pm-guide on a course with its own progress file. */
-export function pm(dir: string, args: string[], options: RunOptions & { progress?: string } = {}): RunResult & { ms: number } {
+/** Runs pm-guide in process on a course with its own progress file. */
+export async function pm(dir: string, args: string[], options: InProcessOptions & { progress?: string } = {}): Promise<InProcessResult & { ms: number }> {
+  const start = Date.now();
+  const r = await runIn(['--lessons', dir, '--progress', options.progress ?? join(dir, '.progress.json'), ...args], options);
+  return { ...r, ms: Date.now() - start };
+}
+
+/** Runs the built binary on a course with its own progress file: for what needs a process of its own. */
+export function pmBinary(dir: string, args: string[], options: RunOptions & { progress?: string } = {}): RunResult & { ms: number } {
   const start = Date.now();
   const r = run(['--lessons', dir, '--progress', options.progress ?? join(dir, '.progress.json'), ...args], options);
   return { ...r, ms: Date.now() - start };
@@ -49,7 +57,7 @@ export function drivesTerminal(text: string): boolean {
 export const STACK_TRACE = /^\s+at |Error: .*\n\s+at |node:internal|\.cjs:\d+/m;
 
 /** The run failed the way a user can act on: a non-zero exit, one line on stderr, nothing else. */
-export function expectOneLineFailure(r: RunResult, pattern: RegExp, code?: number): void {
+export function expectOneLineFailure(r: Pick<RunResult, 'code' | 'stderr' | 'signal'>, pattern: RegExp, code?: number): void {
   expect(r.signal, r.stderr).toBeNull();
   if (code === undefined) expect(r.code, r.stderr).not.toBe(0);
   else expect(r.code, r.stderr).toBe(code);
@@ -62,7 +70,7 @@ export function expectOneLineFailure(r: RunResult, pattern: RegExp, code?: numbe
 }
 
 /** The run succeeded and printed nothing that could drive the terminal. */
-export function expectCleanSuccess(r: RunResult): void {
+export function expectCleanSuccess(r: Pick<RunResult, 'code' | 'stderr' | 'stdout' | 'signal'>): void {
   expect(r.signal, r.stderr).toBeNull();
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).not.toMatch(STACK_TRACE);

@@ -36,11 +36,14 @@ export interface InProcessOptions {
   columns?: number;
   rows?: number;
   now?: () => Date;
-  stdin?: string;
+  /** What standard input holds. */
+  input?: string;
 }
 
 export interface InProcessResult {
   code: number;
+  /** Always null: kept so that checks written for the binary's results read the same. */
+  signal: null;
   stdout: string;
   stderr: string;
   /** Every prompt shown, in order. */
@@ -107,7 +110,7 @@ export async function runIn(args: string[], options: InProcessOptions = {}): Pro
   const stdout = new Collect(tty, options.columns ?? (tty ? 80 : undefined), options.rows ?? (tty ? 24 : undefined));
   const stderr = new Collect(false);
   const stdin = Object.assign(new PassThrough(), { isTTY: tty });
-  stdin.end(options.stdin ?? '');
+  stdin.end(options.input ?? '');
   const asked: Asked[] = [];
   const prompter = scriptedPrompter([...(options.answers ?? [])], asked);
   const cwd = options.cwd ?? repoRoot;
@@ -127,5 +130,5 @@ export async function runIn(args: string[], options: InProcessOptions = {}): Pro
     };
   };
   const code = await runCli(args, makeContext, { stdout, stderr, env });
-  return { code, stdout: stdout.text, stderr: stderr.text, asked };
+  return { code, signal: null, stdout: stdout.text, stderr: stderr.text, asked };
 }

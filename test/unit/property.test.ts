@@ -150,6 +150,20 @@ describe('random lessons', () => {
     );
   });
 
+  it('render in colour to output that grows in step with the input, however deep the lists and quotes nest', async () => {
+    const nested = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom('- ', '> ', '1. ', '* ', '>- ')), { minLength: 1, maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(nested, async (lines) => {
+        applyColorLevel(1);
+        const body = lines.map(([depth, mark]) => `${mark.repeat(depth)}word`).join('\n');
+        const out = await renderMarkdown(body, { width: 80, color: true });
+        // Indentation and styling cost a few characters per level and line; never a doubling per level.
+        expect(out.length).toBeLessThan(200 + 120 * body.length);
+      }),
+      runs(100),
+    );
+  });
+
   it('build a course, whatever their parents and ids, and every lesson can be found again', () => {
     const lessonArb = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'constructor', 'toString', '__proto__'),

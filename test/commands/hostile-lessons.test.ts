@@ -42,30 +42,30 @@ const broken: Array<[string, string | Uint8Array, number, RegExp]> = [
 ];
 
 describe('a lesson file that cannot be loaded', () => {
-  it.each(broken)('%s: one line naming the file and line, and what to do', (_what, content, line, message) => {
+  it.each(broken)('%s: one line naming the file and line, and what to do', async (_what, content, line, message) => {
     const dir = makeCourse({ 'bad.md': content, 'good.md': lesson('Raised Beds') });
-    const r = pm(dir, ['read', join(dir, 'bad.md')]);
+    const r = await pm(dir, ['read', join(dir, 'bad.md')]);
     expectOneLineFailure(r, message, 1);
     expect(r.stderr).toContain(`${join(dir, 'bad.md')}:${line}: `);
     expect(r.stderr).toMatch(/\(fix the lesson file|lint/);
     expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('never runs anything a lesson holds, whichever command reads it', () => {
+  it('never runs anything a lesson holds, whichever command reads it', async () => {
     const dir = makeCourse({
       'a.md': broken.find(([w]) => w === 'JavaScript front matter')![1],
       'b.md': '---\ntitle: !!js/function "function () { require(\'fs\').writeFileSync(\'' + marker + '\', \'x\') }"\n---\nBody.\n',
       'c.md': lesson('Good Soil'),
     });
-    for (const args of [['list'], ['lint'], ['read', join(dir, 'a.md')], ['quiz', join(dir, 'a.md'), '--preview'], ['search', 'soil']]) pm(dir, args);
+    for (const args of [['list'], ['lint'], ['read', join(dir, 'a.md')], ['quiz', join(dir, 'a.md'), '--preview'], ['search', 'soil']]) await pm(dir, args);
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('keeps __proto__ and constructor keys in front matter as inert data', () => {
+  it('keeps __proto__ and constructor keys in front matter as inert data', async () => {
     const dir = makeCourse({
       'a.md': '---\ntitle: Own Title\n__proto__: { title: Polluted, isModule: true }\nconstructor: { prototype: { polluted: yes } }\n---\n# Own Title\n\nText.\n',
     });
-    const r = pm(dir, ['list', '--json']);
+    const r = await pm(dir, ['list', '--json']);
     expectCleanSuccess(r);
     const data = JSON.parse(r.stdout);
     expect(data.lessons.map((l: { title: string; module: boolean }) => [l.title, l.module])).toEqual([['Own Title', false]]);
@@ -73,13 +73,13 @@ describe('a lesson file that cannot be loaded', () => {
 });
 
 describe('in list, one bad lesson is reported and the rest of the course still shows', () => {
-  it('lists every good lesson and names every bad file on its own line', () => {
+  it('lists every good lesson and names every bad file on its own line', async () => {
     const files: Record<string, string | Uint8Array> = { 'good-1.md': lesson('Raised Beds', undefined, { nav_order: 1 }), 'good-2.md': lesson('Cold Frames', undefined, { nav_order: 2 }) };
-    broken.forEach(([, content], i) => {
+    broken.forEach(async ([, content], i) => {
       if (typeof content !== 'string' || content.length < 1e6) files[`bad-${String(i).padStart(2, '0')}.md`] = content;
     });
     const dir = makeCourse(files);
-    const r = pm(dir, ['list']);
+    const r = await pm(dir, ['list']);
     expectCleanSuccess(r);
     expect(r.stdout).toMatch(/1 +Raised Beds/);
     expect(r.stdout).toMatch(/2 +Cold Frames/);
@@ -90,9 +90,9 @@ describe('in list, one bad lesson is reported and the rest of the course still s
     for (const line of reported) expect(line).toMatch(/^(error|warning): .+\.md:\d+: /);
   });
 
-  it('lint names the same files with their lines and exits non-zero', () => {
+  it('lint names the same files with their lines and exits non-zero', async () => {
     const dir = makeCourse({ 'good.md': lesson('Raised Beds'), 'bad.md': broken[0]![1] });
-    const r = pm(dir, ['lint']);
+    const r = await pm(dir, ['lint']);
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(`bad.md:3`);
     expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -107,12 +107,12 @@ describe('encodings', () => {
     ['UTF-16 LE without a mark', Buffer.from(text, 'utf16le')],
     ['UTF-8 with a byte-order mark and CRLF line ends', Buffer.from(`\ufeff${text.replace(/\n/g, '\r\n')}`)],
     ['Windows-1252', Buffer.from(text.replace('within reach', 'within reach, café style'), 'latin1')],
-  ])('%s is read as text, in the course and on its own', (_what, bytes) => {
+  ])('%s is read as text, in the course and on its own', async (_what, bytes) => {
     const dir = makeCourse({ 'bench.md': bytes, 'other.md': lesson('Shed') });
-    const listed = pm(dir, ['list']);
+    const listed = await pm(dir, ['list']);
     expectCleanSuccess(listed);
     expect(listed.stdout).toContain('Potting Bench');
-    const read = pm(dir, ['read', 'bench']);
+    const read = await pm(dir, ['read', 'bench']);
     expectCleanSuccess(read);
     expect(read.stdout).toContain('Trays, twine, a trowel and labels');
   });
@@ -139,14 +139,14 @@ const heavy: Array<[string, string, RegExp]> = [
 ];
 
 describe('huge and deeply nested lessons stay responsive', () => {
-  it.each(heavy)('%s: read, the quiz preview and lint finish in seconds', (_what, body, shows) => {
+  it.each(heavy)('%s: read, the quiz preview and lint finish in seconds', async (_what, body, shows) => {
     const dir = makeCourse({ 'heavy.md': `---\ntitle: Heavy\nid: heavy\n---\n${body}` });
-    const read = pm(dir, ['read', 'heavy'], { timeoutMs: 30_000 });
+    const read = await pm(dir, ['read', 'heavy']);
     expectCleanSuccess(read);
     expect(read.stdout).toMatch(shows);
     expect(read.stdout).toContain('Heavy');
     expect(read.ms).toBeLessThan(12_000);
-    const preview = pm(dir, ['quiz', 'heavy', '--preview'], { timeoutMs: 30_000 });
+    const preview = await pm(dir, ['quiz', 'heavy', '--preview']);
     expect(preview.stderr).not.toMatch(STACK_TRACE);
     expect([0, 1]).toContain(preview.code);
     expect(preview.ms).toBeLessThan(12_000);
@@ -194,9 +194,9 @@ describe('escape sequences in lessons never reach the terminal', () => {
     ['lint', ['lint']],
     ['search', ['search', 'seedlings']],
     ['next', ['next']],
-  ])('%s', (_what, args) => {
+  ])('%s', async (_what, args) => {
     const dir = makeCourse({ 'calm.md': hostile, [`odd${ESC}]0;name\u0007.md`]: '---\ntitle: [broken\n---\n' });
-    const r = pm(dir, args);
+    const r = await pm(dir, args);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(drivesTerminal(r.stdout), r.stdout).toBe(false);
     expect(drivesTerminal(r.stderr), r.stderr).toBe(false);
@@ -204,22 +204,22 @@ describe('escape sequences in lessons never reach the terminal', () => {
     if (args.includes('--color') && !args.includes('lint')) expect(r.stdout).toContain(`${ESC}[`); // pm-guide's own styling still works
   });
 
-  it('shows where a link really goes, not the address its text claims', () => {
+  it('shows where a link really goes, not the address its text claims', async () => {
     const dir = makeCourse({ 'calm.md': hostile });
-    const r = pm(dir, ['read', 'calm']);
+    const r = await pm(dir, ['read', 'calm']);
     expect(r.stdout).toContain('https://evil.example');
     expect(r.stdout).not.toContain('good.example');
   });
 
-  it('neutralises a file name full of escapes in the error that names it', () => {
+  it('neutralises a file name full of escapes in the error that names it', async () => {
     const dir = makeCourse({ [`odd${ESC}]0;name\u0007${ESC}[2J.md`]: '---\ntitle: [broken\n---\n' });
-    const r = pm(dir, ['read', join(dir, `odd${ESC}]0;name\u0007${ESC}[2J.md`)]);
+    const r = await pm(dir, ['read', join(dir, `odd${ESC}]0;name\u0007${ESC}[2J.md`)]);
     expectOneLineFailure(r, /odd.*\.md:2: front matter is not valid YAML/);
   });
 });
 
 describe('the shape of the course', () => {
-  it('cuts a cycle of parents, keeps lessons whose parent is missing, and refuses a duplicate id by name', () => {
+  it('cuts a cycle of parents, keeps lessons whose parent is missing, and refuses a duplicate id by name', async () => {
     const dir = makeCourse({
       'a.md': lesson('Spring Tasks', undefined, { parent: 'Autumn Tasks', nav_order: 1 }),
       'b.md': lesson('Autumn Tasks', undefined, { parent: 'Spring Tasks', nav_order: 2 }),
@@ -228,7 +228,7 @@ describe('the shape of the course', () => {
       'e.md': lesson('Second Claim', undefined, { id: 'shared-id', nav_order: 5 }),
       'f.md': lesson('Self Parent', undefined, { parent: 'Self Parent', nav_order: 6 }),
     });
-    const r = pm(dir, ['list']);
+    const r = await pm(dir, ['list']);
     expectCleanSuccess(r);
     for (const title of ['Spring Tasks', 'Autumn Tasks', 'Orphan Page', 'First Claim', 'Self Parent']) expect(r.stdout).toContain(title);
     expect(r.stdout).not.toContain('Second Claim');
@@ -237,24 +237,24 @@ describe('the shape of the course', () => {
     expect(r.stderr).toMatch(/e\.md:1: id "shared-id" is already used by .*d\.md/);
   });
 
-  it('follows symlinks in the lessons folder without looping, and lists each lesson once', () => {
+  it('follows symlinks in the lessons folder without looping, and lists each lesson once', async () => {
     const dir = makeCourse({ 'beds/raised.md': lesson('Raised Beds'), 'frames/cold.md': lesson('Cold Frames') });
     symlinkSync('.', join(dir, 'beds', 'loop'));
     symlinkSync('..', join(dir, 'frames', 'up'));
     symlinkSync(join(dir, 'beds'), join(dir, 'beds-again'));
     symlinkSync(join(dir, 'missing-target'), join(dir, 'dangling.md'));
-    const r = pm(dir, ['list']);
+    const r = await pm(dir, ['list']);
     expectCleanSuccess(r);
     expect(r.stdout.match(/Raised Beds/g)).toHaveLength(1);
     expect(r.stdout.match(/Cold Frames/g)).toHaveLength(1);
     expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('skips a FIFO and a folder named like lessons instead of waiting on them', () => {
+  it('skips a FIFO and a folder named like lessons instead of waiting on them', async () => {
     const dir = makeCourse({ 'real.md': lesson('Greenhouse') });
     spawnSync('mkfifo', [join(dir, 'pipe.md')]);
     mkdirSync(join(dir, 'folder.md'));
-    const r = pm(dir, ['list'], { timeoutMs: 10_000 });
+    const r = await pm(dir, ['list']);
     expectCleanSuccess(r);
     expect(r.stdout).toContain('Greenhouse');
   });
@@ -264,19 +264,19 @@ describe('the shape of the course', () => {
     ['a folder whose only lesson is broken', () => makeCourse({ 'bad.md': broken[0]![1] }), /no lessons in .*bad\.md:3: /],
     ['a folder that does not exist', () => join(tempDir(), 'nowhere'), /lessons folder .*nowhere.* cannot be read/],
     ['a file given as the folder', () => join(makeCourse({ 'one.md': lesson('One') }), 'one.md'), /is not a folder/],
-  ])('%s: one line that says what to do', (_what, make, message) => {
+  ])('%s: one line that says what to do', async (_what, make, message) => {
     const dir = make();
-    const r = pm(dir, ['list'], { progress: join(tempDir(), 'p.json') });
+    const r = await pm(dir, ['list'], { progress: join(tempDir(), 'p.json') });
     expectOneLineFailure(r, message, 1);
   });
 });
 
 describe('a quiz from a lesson whose structure is odd', () => {
-  it('a quiz block with wrong fields names its line', () => {
+  it('a quiz block with wrong fields names its line', async () => {
     const dir = makeCourse({
       'q.md': `${quizLesson('Weekly Jobs', { id: 'weekly' })}\n\`\`\`quiz\n- question: Which is a weekly job?\n  choices: [Sowing Seeds]\n  answer: Sowing Seeds\n\`\`\`\n`,
     });
-    const r = pm(dir, ['quiz', 'weekly', '--preview']);
+    const r = await pm(dir, ['quiz', 'weekly', '--preview']);
     expectOneLineFailure(r, /q\.md:\d+: quiz question 1: .*choices/, 1);
   });
 });

@@ -3,6 +3,7 @@
 // drive the terminal through an error message; a bug says it is one.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { drivesTerminal, STACK_TRACE } from '../helpers/hostile.js';
@@ -10,7 +11,9 @@ import { drivesTerminal, STACK_TRACE } from '../helpers/hostile.js';
 afterAll(cleanTemps);
 
 const course = join(fixturesDir, 'course');
-const pm = (args: string[], env: Record<string, string | undefined> = {}) => run(['--lessons', course, '--progress', join(tempDir(), 'p.json'), ...args], { env });
+const pm = (args: string[], env: Record<string, string | undefined> = {}) => runIn(['--lessons', course, '--progress', join(tempDir(), 'p.json'), ...args], { env });
+/** The built binary: for faults injected into the process itself. */
+const pmBin = (args: string[], env: Record<string, string | undefined> = {}) => run(['--lessons', course, '--progress', join(tempDir(), 'p.json'), ...args], { env });
 
 function expectUsageError(r: ReturnType<typeof run>, message: RegExp, usage: RegExp, code = 2): void {
   expect(r.code, r.stderr).toBe(code);
@@ -37,8 +40,8 @@ describe('mistakes on the command line', () => {
     ['a count that is a word', ['quiz', 'duties', '--count', 'many'], /--count must be a whole number/, /^Usage: pm-guide quiz /m],
     ['a seed that is not whole', ['quiz', 'duties', '--seed', '1.5'], /--seed must be a whole number/, /^Usage: pm-guide quiz /m],
     ['a topic that does not exist', ['quiz', 'duties', '--topic', 'gossip'], /choose responsibilities, tools or examples/, /^Usage: pm-guide quiz /m],
-  ])('%s', (_what, args, message, usage) => {
-    expectUsageError(pm(args), message, usage);
+  ])('%s', async (_what, args, message, usage) => {
+    expectUsageError(await pm(args), message, usage);
   });
 
   it.each([
@@ -46,8 +49,8 @@ describe('mistakes on the command line', () => {
     ['quiz', ['quiz', 'sesons', '--preview'], /no lesson matches "sesons" \(did you mean "seasons"\?/],
     ['read, with nothing close', ['read', 'quantum-physics'], /no lesson matches "quantum-physics" \(run pm-guide list to see the lessons\)/],
     ['read, with several matches', ['read', 'the'], /"the" matches \d+ lessons \(be more specific/],
-  ])('an unknown lesson name in %s: one line with a suggestion, no usage line, exit 1', (_what, args, message) => {
-    const r = pm(args);
+  ])('an unknown lesson name in %s: one line with a suggestion, no usage line, exit 1', async (_what, args, message) => {
+    const r = await pm(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
@@ -58,25 +61,25 @@ describe('mistakes on the command line', () => {
     ['an unknown flag', ['list', '--\u001b[31mjson']],
     ['a lesson name', ['read', 'dut\u001b]52;c;ZXZpbA==\u0007ies\u009b2J\u202e']],
     ['a lessons folder', ['--lessons', join(tempDir(), 'no\u001b[5mwhere'), 'list']],
-  ])('escape sequences typed in %s never reach the terminal through the error', (_what, args) => {
-    const r = pm(args);
+  ])('escape sequences typed in %s never reach the terminal through the error', async (_what, args) => {
+    const r = await pm(args);
     expect(r.code).not.toBe(0);
     expect(r.stderr.length).toBeGreaterThan(0);
     expect(drivesTerminal(r.stderr), JSON.stringify(r.stderr)).toBe(false);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('a 100,000-character argument is answered at once', () => {
+  it('a 100,000-character argument is answered at once', async () => {
     const start = Date.now();
-    const r = pm(['read', 'x'.repeat(100_000)]);
+    const r = await pm(['read', 'x'.repeat(100_000)]);
     expect(Date.now() - start).toBeLessThan(5_000);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('help and version exit 0 and print to stdout', () => {
+  it('help and version exit 0 and print to stdout', async () => {
     for (const args of [['--help'], ['read', '--help'], ['quiz', '-h'], ['--version']]) {
-      const r = pm(args);
+      const r = await pm(args);
       expect(r.code).toBe(0);
       expect(r.stdout.length).toBeGreaterThan(0);
       expect(r.stderr).toBe('');
@@ -94,7 +97,7 @@ describe('a bug in pm-guide', () => {
 
   it('inside a command: one line that says it is a bug and how to report it, exit 70', () => {
     const preload = fault(`Date.prototype.toISOString = function () { throw new TypeError('the clock broke'); };`);
-    const r = pm(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}` });
+    const r = pmBin(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}` });
     expect(r.code).toBe(70);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^pm-guide: internal error: the clock broke \(this is a bug in pm-guide: please report it/);
@@ -103,7 +106,7 @@ describe('a bug in pm-guide', () => {
 
   it('outside any command (an event, a timer): the same one line, exit 70', () => {
     const preload = fault(`setTimeout(() => { throw new RangeError('a timer went wrong'); }, 300);`);
-    const r = pm(['list'], { NODE_OPTIONS: `--require ${preload}` });
+    const r = pmBin(['list'], { NODE_OPTIONS: `--require ${preload}` });
     expect(r.code).toBe(70);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^pm-guide: internal error: a timer went wrong \(this is a bug in pm-guide/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -111,7 +114,7 @@ describe('a bug in pm-guide', () => {
 
   it('PM_GUIDE_DEBUG shows the stack for the report', () => {
     const preload = fault(`Date.prototype.toISOString = function () { throw new TypeError('the clock broke'); };`);
-    const r = pm(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}`, PM_GUIDE_DEBUG: '1' });
+    const r = pmBin(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}`, PM_GUIDE_DEBUG: '1' });
     expect(r.code).toBe(70);
     expect(r.stderr).toMatch(/TypeError: the clock broke\n\s+at /);
   });

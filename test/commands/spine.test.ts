@@ -1,6 +1,7 @@
 // read, list, next and reset, run as a user runs them: the built binary, piped.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runIn } from '../helpers/in-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { binPath, cleanTemps, fixturesDir, hasEscapes, run, tempDir } from '../helpers/run.js';
@@ -8,16 +9,16 @@ import { haveSeeds, seedsDir } from '../helpers/seeds.js';
 
 const course = join(fixturesDir, 'course');
 let progress: string;
-const pm = (args: string[], env: Record<string, string | undefined> = {}) => run(['--lessons', course, '--progress', progress, ...args], { env });
+const pm = (args: string[], env: Record<string, string | undefined> = {}) => runIn(['--lessons', course, '--progress', progress, ...args], { env });
 
-beforeAll(() => {
+beforeAll(async () => {
   progress = join(tempDir(), 'progress.json');
 });
 afterAll(cleanTemps);
 
 describe('list', () => {
-  it('shows the course as a numbered tree with status and a progress bar', () => {
-    const r = pm(['list']);
+  it('shows the course as a numbered tree with status and a progress bar', async () => {
+    const r = await pm(['list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/0 of 5 pages read/);
     expect(r.stdout).toMatch(/^1 {2}Gardening Basics/m);
@@ -27,17 +28,17 @@ describe('list', () => {
     expect(hasEscapes(r.stdout)).toBe(false);
   });
 
-  it('prints the same as JSON', () => {
-    const data = JSON.parse(pm(['list', '--json']).stdout);
+  it('prints the same as JSON', async () => {
+    const data = JSON.parse((await pm(['list', '--json'])).stdout);
     expect(data.lessons.map((l: { number: string; id: string }) => `${l.number} ${l.id}`)).toEqual(['1 basics', '1.1 duties', '1.2 areas-and-tools', '2 more', '2.1 seasons']);
     expect(data.lessons[1]).toMatchObject({ title: 'Duties of a Gardener', read: false, bestScore: null, module: false });
   });
 
-  it('reports a lesson that cannot be loaded and still shows the rest', () => {
+  it('reports a lesson that cannot be loaded and still shows the rest', async () => {
     const dir = tempDir();
     copyFileSync(join(course, '01-basics', '01-duties.md'), join(dir, 'good.md'));
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: Broken\nnav_order: [oops\n---\nBody\n');
-    const r = run(['--lessons', dir, '--progress', join(dir, 'p.json'), 'list']);
+    const r = await runIn(['--lessons', dir, '--progress', join(dir, 'p.json'), 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Duties of a Gardener');
     expect(r.stderr).toMatch(/bad\.md:3: front matter is not valid YAML/);
@@ -46,8 +47,8 @@ describe('list', () => {
 });
 
 describe('read', () => {
-  it('renders a lesson as plain text when piped: no escape codes, no Jekyll markup, mojibake repaired', () => {
-    const r = pm(['read', 'duties']);
+  it('renders a lesson as plain text when piped: no escape codes, no Jekyll markup, mojibake repaired', async () => {
+    const r = await pm(['read', 'duties']);
     expect(r.code).toBe(0);
     expect(hasEscapes(r.stdout)).toBe(false);
     expect(r.stdout).toContain('Duties of a Gardener 🌱');
@@ -55,20 +56,20 @@ describe('read', () => {
     expect(r.stdout).not.toMatch(/\*\*|ðŸ|nav-buttons|<a |<div|\{:/);
   });
 
-  it('styles bold labels inside list items and headings when colour is on', () => {
-    const r = pm(['--color', 'read', 'duties']);
+  it('styles bold labels inside list items and headings when colour is on', async () => {
+    const r = await pm(['--color', 'read', 'duties']);
     expect(r.stdout).toContain('\u001b[1mExample\u001b[');
     expect(r.stdout).not.toContain('**Example**');
   });
 
-  it('honours NO_COLOR, and --color overrides it', () => {
-    expect(hasEscapes(pm(['read', 'duties'], { NO_COLOR: '1', FORCE_COLOR: undefined }).stdout)).toBe(false);
-    expect(hasEscapes(pm(['--color', 'read', 'duties'], { NO_COLOR: '1' }).stdout)).toBe(true);
-    expect(hasEscapes(pm(['--no-color', 'read', 'duties'], { FORCE_COLOR: '1' }).stdout)).toBe(false);
+  it('honours NO_COLOR, and --color overrides it', async () => {
+    expect(hasEscapes((await pm(['read', 'duties'], { NO_COLOR: '1', FORCE_COLOR: undefined })).stdout)).toBe(false);
+    expect(hasEscapes((await pm(['--color', 'read', 'duties'], { NO_COLOR: '1' })).stdout)).toBe(true);
+    expect(hasEscapes((await pm(['--no-color', 'read', 'duties'], { FORCE_COLOR: '1' })).stdout)).toBe(false);
   });
 
-  it('ends with a footer saying where you are and what comes next, and marks the lesson read', () => {
-    const r = pm(['read', '1.1']);
+  it('ends with a footer saying where you are and what comes next, and marks the lesson read', async () => {
+    const r = await pm(['read', '1.1']);
     expect(r.stdout).toMatch(/1\.1 Duties of a Gardener +· page 2 of 5 · Gardening Basics/);
     expect(r.stdout).toMatch(/Next: 1\.2 Areas and Tools/);
     expect(r.stdout).toMatch(/Check yourself: pm-guide quiz duties/);
@@ -77,31 +78,31 @@ describe('read', () => {
     expect(saved.current).toBe('duties');
   });
 
-  it('finds a lesson by number, id or part of the title, and reads the current one by default', () => {
-    expect(pm(['read', '2.1']).stdout).toContain('The Gardening Year');
-    expect(pm(['read', 'gardening year']).stdout).toContain('Every season asks');
-    expect(pm(['read']).stdout).toContain('The Gardening Year');
+  it('finds a lesson by number, id or part of the title, and reads the current one by default', async () => {
+    expect((await pm(['read', '2.1'])).stdout).toContain('The Gardening Year');
+    expect((await pm(['read', 'gardening year'])).stdout).toContain('Every season asks');
+    expect((await pm(['read'])).stdout).toContain('The Gardening Year');
   });
 
-  it('suggests close names for an unknown lesson on one stderr line, and nothing more', () => {
-    const r = pm(['read', 'dutise']);
+  it('suggests close names for an unknown lesson on one stderr line, and nothing more', async () => {
+    const r = await pm(['read', 'dutise']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no lesson matches "dutise".*did you mean "duties"/);
   });
 
-  it('reads the path of a single Markdown file, whatever its extension', () => {
+  it('reads the path of a single Markdown file, whatever its extension', async () => {
     const dir = tempDir();
     const file = join(dir, 'notes.txt');
     writeFileSync(file, '---\ntitle: Loose Notes\n---\n# Loose Notes\n\nA page on its own.\n');
-    const r = pm(['read', file]);
+    const r = await pm(['read', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('A page on its own.');
     expect(r.stdout).toContain('not part of the course');
   });
 
-  it('ends quietly when piped into head (EPIPE)', () => {
+  it('ends quietly when piped into head (EPIPE)', async () => {
     // Long enough that head closes the pipe while pm-guide is still writing.
     const dir = tempDir();
     const paragraphs = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} says the same calm thing about compost, mulch and patience.`);
@@ -112,11 +113,11 @@ describe('read', () => {
   });
 });
 
-describe.runIf(haveSeeds)('the reference seeds', () => {
-  it.each(['000_4348e7e7ffd4f11a.txt', '001_e722478c7e9ee6e3.txt'])('%s loads and renders cleanly', (name) => {
+describe.runIf(haveSeeds)('the reference seeds', async () => {
+  it.each(['000_4348e7e7ffd4f11a.txt', '001_e722478c7e9ee6e3.txt'])('%s loads and renders cleanly', async (name) => {
     const dir = tempDir();
     copyFileSync(join(seedsDir, name), join(dir, name));
-    const r = pm(['read', join(dir, name)]);
+    const r = await pm(['read', join(dir, name)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Core Responsibilities/);
@@ -125,45 +126,45 @@ describe.runIf(haveSeeds)('the reference seeds', () => {
 });
 
 describe('next', () => {
-  it('reads the next unread page, saying so on its first line, then asks for the quiz owed', () => {
+  it('reads the next unread page, saying so on its first line, then asks for the quiz owed', async () => {
     const p = join(tempDir(), 'p.json');
-    const step = () => run(['--lessons', course, '--progress', p, 'next']);
-    const first = step();
+    const step = () => runIn(['--lessons', course, '--progress', p, 'next']);
+    const first = await step();
     expect(first.stdout.split('\n')[0]).toBe('Next: reading 1 Gardening Basics');
-    const second = step();
+    const second = await step();
     expect(second.stdout.split('\n')[0]).toBe('Next: reading 1.1 Duties of a Gardener');
-    const third = step();
+    const third = await step();
     expect(third.code).toBe(0);
     expect(third.stdout.split('\n')[0]).toMatch(/^Next: the quiz on 1\.1 Duties of a Gardener.*pm-guide quiz duties$/);
   });
 });
 
 describe('reset', () => {
-  it('clears progress with --yes, and refuses to ask without a terminal', () => {
+  it('clears progress with --yes, and refuses to ask without a terminal', async () => {
     const p = join(tempDir(), 'p.json');
-    run(['--lessons', course, '--progress', p, 'read', 'duties']);
-    const refused = run(['--lessons', course, '--progress', p, 'reset']);
+    await runIn(['--lessons', course, '--progress', p, 'read', 'duties']);
+    const refused = await runIn(['--lessons', course, '--progress', p, 'reset']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reset --yes/);
     expect(JSON.parse(readFileSync(p, 'utf8')).lessons.duties).toBeTruthy();
-    const done = run(['--lessons', course, '--progress', p, 'reset', '--yes']);
+    const done = await runIn(['--lessons', course, '--progress', p, 'reset', '--yes']);
     expect(done.code).toBe(0);
     expect(JSON.parse(readFileSync(p, 'utf8')).lessons).toEqual({});
   });
 });
 
 describe('the progress file', () => {
-  it('is created in the XDG data folder by default', () => {
+  it('is created in the XDG data folder by default', async () => {
     const home = tempDir();
-    run(['--lessons', course, 'read', 'duties'], { env: { HOME: home, XDG_DATA_HOME: join(home, 'xdg') } });
+    await runIn(['--lessons', course, 'read', 'duties'], { env: { HOME: home, XDG_DATA_HOME: join(home, 'xdg') } });
     expect(existsSync(join(home, 'xdg', 'pm-guide', 'progress.json'))).toBe(true);
   });
 
-  it('moves a broken file aside with a warning naming both paths, and goes on', () => {
+  it('moves a broken file aside with a warning naming both paths, and goes on', async () => {
     const dir = tempDir();
     const p = join(dir, 'progress.json');
     writeFileSync(p, '{"version":1,"lessons":{');
-    const r = run(['--lessons', course, '--progress', p, 'read', 'duties']);
+    const r = await runIn(['--lessons', course, '--progress', p, 'read', 'duties']);
     expect(r.code).toBe(0);
     const aside = readdirSync(dir).find((f) => f.startsWith('progress.json.broken-'))!;
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"version":1,"lessons":{');
@@ -172,13 +173,13 @@ describe('the progress file', () => {
     expect(JSON.parse(readFileSync(p, 'utf8')).lessons.duties).toBeTruthy();
   });
 
-  it('leaves a file from a newer version untouched and says to update pm-guide', () => {
+  it('leaves a file from a newer version untouched and says to update pm-guide', async () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     const p = join(dir, 'progress.json');
     const newer = '{"version":99,"lessons":{},"items":{}}';
     writeFileSync(p, newer);
-    const r = run(['--lessons', course, '--progress', p, 'read', 'duties']);
+    const r = await runIn(['--lessons', course, '--progress', p, 'read', 'duties']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/newer pm-guide.*update pm-guide/);
     expect(readFileSync(p, 'utf8')).toBe(newer);

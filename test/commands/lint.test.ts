@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, lessonsDir, run, tempDir } from '../helpers/run.js';
 
@@ -19,16 +20,16 @@ function brokenCourse(): string {
 }
 
 describe('pm-guide lint', () => {
-  it('passes the shipped course and the test fixture', () => {
-    const shipped = run(['lint', lessonsDir]);
+  it('passes the shipped course and the test fixture', async () => {
+    const shipped = await runIn(['lint', lessonsDir]);
     expect(shipped.code, shipped.stdout + shipped.stderr).toBe(0);
     expect(shipped.stdout).toMatch(/^0 errors/m);
-    expect(run(['lint', join(fixturesDir, 'course')]).code).toBe(0);
+    expect((await runIn(['lint', join(fixturesDir, 'course')])).code).toBe(0);
   });
 
-  it('prints one line per finding with file and line, and exits non-zero on errors', () => {
+  it('prints one line per finding with file and line, and exits non-zero on errors', async () => {
     const dir = brokenCourse();
-    const r = run(['lint', dir], { cwd: dir });
+    const r = await runIn(['lint', dir], { cwd: dir });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual(
@@ -45,9 +46,9 @@ describe('pm-guide lint', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('prints findings as JSON for tools', () => {
+  it('prints findings as JSON for tools', async () => {
     const dir = brokenCourse();
-    const r = run(['lint', dir, '--json'], { cwd: dir });
+    const r = await runIn(['lint', dir, '--json'], { cwd: dir });
     const findings = JSON.parse(r.stdout) as Array<{ file: string; line: number; severity: string; message: string }>;
     expect(findings.filter((f) => f.severity === 'error')).toHaveLength(4);
     expect(findings[0]).toEqual({ file: expect.any(String), line: expect.any(Number), severity: expect.any(String), message: expect.any(String) });
