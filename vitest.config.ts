@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Both cores: most files wait on child processes or a pseudo-terminal, not on the CPU.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

@@ -62,7 +62,7 @@ export class ProgressStore {
     this.file = options.file;
     this.warn = (message) => options.warn(neutraliseLine(message));
     this.now = options.now ?? (() => new Date());
-    this.fileLock = new FileLock(this.file, options.lockTimeoutMs ?? 10_000);
+    this.fileLock = new FileLock(this.file, options.lockTimeoutMs ?? 5_000);
   }
 
   /** Reads progress; a missing file is fresh progress, a broken one is moved aside. */
