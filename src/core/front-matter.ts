@@ -66,6 +66,8 @@ function buildFrontMatterSchema() {
     grand_parent: text.optional(),
     nav_order: navOrder.optional(),
     has_children: z.boolean().optional(),
+    /** What the lesson's `###` sections are, in the singular ("prioritisation framework"): quiz stems name it. */
+    item_kind: text.pipe(z.string().min(1, 'must not be empty').max(60, 'is a short noun phrase')).optional(),
   });
 }
 let schema: ReturnType<typeof buildFrontMatterSchema> | undefined;

@@ -1,0 +1,24 @@
+// npm run audit:questions [-- DIR]: every question of every lesson of a course
+// (the shipped one by default), measured and printed as a Markdown table.
+// Bundled and run by audit-questions.mjs; it gathers questions exactly as the
+// quiz does (questionsFor), then hands them to the pure audit in core.
+import { resolve } from 'node:path';
+import { questionsFor } from '../src/commands/questions.js';
+import type { Session } from '../src/commands/session.js';
+import { quizzable } from '../src/core/next.js';
+import { emptyProgress } from '../src/core/progress.js';
+import { auditCourse, formatAudit, type AuditedLesson } from '../src/core/quiz/audit.js';
+import { lessonStructure } from '../src/core/quiz/generate.js';
+import { loadCourse } from '../src/io/load-course.js';
+
+const dir = resolve(process.argv[2] ?? 'lessons');
+// No cache: the audit reads every lesson as it is now.
+const loaded = loadCourse(dir);
+const session = { loaded, course: loaded.course, progress: emptyProgress(), cacheDir: undefined } as unknown as Session;
+const lessons: AuditedLesson[] = loaded.course.ordered.filter(quizzable).map((node) => ({
+  id: node.lesson.id,
+  file: node.lesson.file,
+  structure: lessonStructure(node.lesson),
+  questions: questionsFor(session, node),
+}));
+process.stdout.write(`Question audit of ${dir}\n\n${formatAudit(auditCourse(lessons, new Date(0)))}\n`);
