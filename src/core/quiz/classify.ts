@@ -12,7 +12,7 @@ export function isBrandQuestion(q: Pick<Question, 'brand'>): boolean {
 const APPLICATION_PREFIXES = ['x-decide-', 'x-job-', 'e-example-'];
 
 /** A stem that opens on someone (a team, a person, a company) doing something: "A B2B team…", "Ledgerly adds…", "Your team…". */
-const SCENARIO_OPENING = /^(an?|your|one|two|three|after|during|while|when|imagine|suppose)\s|^[A-Z][\w-]*['’]s\s|^[A-Z][\w-]+\s[a-z]+s\b/;
+const SCENARIO_OPENING = [/^(an?|your|one|two|three|after|during|while|when|imagine|suppose)\s/i, /^[A-Z][\w-]*['’]s\s|^[A-Z][\w-]+\s[a-z]+s\b/];
 /** Words before the question for an opening to count as a case rather than a preamble. */
 const MIN_CASE_WORDS = 8;
 
@@ -34,5 +34,5 @@ export function isApplicationQuestion(q: Pick<Question, 'id' | 'prompt'>): boole
   const before = stem.slice(0, ask).trim();
   const sentences = before.split(/(?<=[.!])\s+/).filter((s) => /[.!]$/.test(s));
   if (sentences.some((s) => s.split(' ').length >= 6)) return true;
-  return SCENARIO_OPENING.test(stem) && before.split(' ').length >= MIN_CASE_WORDS;
+  return SCENARIO_OPENING.some((r) => r.test(stem)) && before.split(' ').length >= MIN_CASE_WORDS;
 }
