@@ -154,6 +154,15 @@ describe('stems say what they ask for', () => {
     expect(questions.find((q) => q.id.startsWith('r-desc'))!.prompt).toMatch(/^Which section of “Garden Planning” is described here\?/);
   });
 
+  it('asks for a kind of tool when a list explains each kind of the tool table, and only then', () => {
+    const explained = md(toolTable, '', '## What each kind is for', '', '- **Soil tester**: Shows whether lime or sulphur is needed before sowing anything.', '- **Rain gauge**: Shows whether the beds need extra water this week or not.', '- **Hand trowel**: Lifts seedlings with the soil around their roots still whole.');
+    const described = generateQuestions(lesson(explained)).filter((q) => q.id.startsWith('r-desc'));
+    expect(described.length).toBeGreaterThan(0);
+    expect(described.every((q) => q.prompt.startsWith('Which kind of tool is described here?'))).toBe(true);
+    const mixed = explained.replace('- **Hand trowel**:', '- **Hoeing**:');
+    expect(generateQuestions(lesson(mixed)).filter((q) => q.prompt.startsWith('Which kind of tool is described'))).toEqual([]);
+  });
+
   it('asks for typed answers only when they are at most three words', () => {
     const long = sections.replace('### Succession sowing', '### Sowing a little of a crop often');
     const typed = generateQuestions(lesson(long)).filter((q) => q.kind === 'text');

@@ -19,6 +19,13 @@ function siblingNames(item: Item, items: readonly Item[]): string[][] {
   return [others.filter((o) => o.area === item.area).map((o) => o.name), others.filter((o) => o.area !== item.area).map((o) => o.name)];
 }
 
+/** Whether the item sits in a list whose every entry is a kind of tool from the lesson's tool table. */
+function explainsTools(ctx: GenerationContext, item: Item): boolean {
+  const kinds = new Set(ctx.structure.tools.map((t) => t.kind.toLowerCase()));
+  const list = ctx.structure.items.filter((i) => i.area === item.area && i.kind === item.kind);
+  return list.length >= 2 && list.every((i) => kinds.has(i.name.toLowerCase()));
+}
+
 /** A description or example with the item's name hidden, or undefined when too little is left to ask about. */
 function masked(text: string, name: string): string | undefined {
   const out = maskName(text, name);
@@ -30,7 +37,7 @@ function describedQuestions(ctx: GenerationContext, item: Item, items: readonly 
   const { lesson } = ctx;
   const described = masked(item.description, item.name);
   if (!described) return [];
-  const noun = itemNoun(lesson, item, ctx.structure.tools.map((t) => t.kind));
+  const noun = itemNoun(lesson, item, explainsTools(ctx, item));
   const fact = `${lesson.id}|item|${item.name.toLowerCase()}`;
   const base = { lessonId: lesson.id, topic: 'responsibilities' as const, accept: [], explanation: `${item.name}: ${item.description}`, source: { line: item.line, text: item.sourceText }, fact };
   const id = qid('r-desc', lesson.id, item.name);
@@ -58,7 +65,7 @@ function exampleQuestion(ctx: GenerationContext, item: Item, items: readonly Ite
       lessonId: lesson.id,
       topic: 'examples',
       kind: 'single',
-      prompt: exampleStem(itemNoun(lesson, item, ctx.structure.tools.map((t) => t.kind)), shown),
+      prompt: exampleStem(itemNoun(lesson, item, explainsTools(ctx, item)), shown),
       choices: makeChoices(id, [item.name], wrong),
       answer: item.name,
       accept: [],

@@ -7,9 +7,9 @@ import { quote } from './choices.js';
 import type { Item } from './types.js';
 
 /** The noun a stem asks for: "prioritisation framework", "section of “Roadmaps”", "point under “Kano categories”". */
-export function itemNoun(lesson: Pick<Lesson, 'title' | 'itemKind'>, item: Pick<Item, 'kind' | 'area' | 'name'>, toolKinds: readonly string[] = []): string {
-  // A bullet that explains a kind of tool from the lesson's tool table ("**Analytics**: Collects events…").
-  if (toolKinds.some((k) => k.toLowerCase() === item.name.toLowerCase())) return 'kind of tool';
+export function itemNoun(lesson: Pick<Lesson, 'title' | 'itemKind'>, item: Pick<Item, 'kind' | 'area'>, explainsTools = false): string {
+  // A list that explains each kind of tool of the lesson's tool table ("**Analytics**: Collects events…").
+  if (explainsTools) return 'kind of tool';
   if (item.kind === 'section') return lesson.itemKind ?? `section of ${quote(lesson.title)}`;
   return item.area !== undefined ? `point under ${quote(item.area)}` : `point of ${quote(lesson.title)}`;
 }
@@ -20,7 +20,7 @@ export const nameStem = (noun: string, described: string): string => `Name the $
 
 export const exampleStem = (noun: string, example: string): string => `${quote(example)}\nWhich ${noun} does this example show?`;
 
-export const decisionStem = (kind: string, situation: string): string => `Situation: ${situation}.\nWhich ${kind} fits best?`;
+export const decisionStem = (kind: string, situation: string): string => `Situation: ${/[.!?]$/.test(situation) ? situation : `${situation}.`}\nWhich ${kind} fits best?`;
 
 export const jobStem = (job: string): string => `A team needs to ${job}. Which kind of tool fits?`;
 
