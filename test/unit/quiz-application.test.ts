@@ -220,7 +220,9 @@ describe('no clues in generated questions', () => {
     const base = { kind: 'single' as const, answer: 'Crop rotation' };
     expect(clueIn({ ...base, prompt: 'Which is an ___ plan?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/"a" or "an"/);
     expect(clueIn({ ...base, prompt: 'Which is rot___ing?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/part of a word/);
-    expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/shares a word/);
+    expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/shares "crop" with the stem/);
+    // A typed answer has nothing to pick from: the same echo is no clue.
+    expect(clueIn({ ...base, kind: 'text', prompt: 'Which method rotates crops?', choices: [] })).toBeUndefined();
     expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Crop spacing', 'Pruning'] })).toBeUndefined();
     expect(clueIn({ ...base, answer: 'Moving plant families between beds each year', prompt: 'What is it?', choices: ['Moving plant families between beds each year', 'Mulching', 'Pruning'] })).toMatch(/longer/);
     expect(clueIn({ ...base, prompt: 'Which plan?', choices: ['Crop rotation', 'Mulching', '42'] })).toMatch(/another kind/);

@@ -30,9 +30,10 @@ export function contentWords(text: string): Set<string> {
   return new Set(words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)).map(stem));
 }
 
-function shares(a: Set<string>, b: Set<string>): boolean {
-  for (const w of a) if (b.has(w) || [...b].some((x) => x.length >= 5 && w.length >= 5 && (x.startsWith(w) || w.startsWith(x)))) return true;
-  return false;
+/** A word of `a` that `b` also holds (or one that starts the other, for words of five letters or more). */
+function shared(a: Set<string>, b: Set<string>): string | undefined {
+  for (const w of a) if (b.has(w) || [...b].some((x) => x.length >= 5 && w.length >= 5 && (x.startsWith(w) || w.startsWith(x)))) return w;
+  return undefined;
 }
 
 export const BLANK = '___';
@@ -69,10 +70,13 @@ export function clueIn(q: Pick<Question, 'kind' | 'prompt' | 'choices' | 'answer
   if (q.kind === 'boolean') return undefined;
   const answers = Array.isArray(q.answer) ? q.answer : [q.answer];
   const wrong = q.choices.filter((c) => !answers.includes(c));
+  // A typed answer has no choices to pick from: an echo of the stem is no clue there.
+  if (q.kind === 'text' || wrong.length === 0) return undefined;
   const stemWords = contentWords(q.prompt);
-  const echoes = (c: string): boolean => shares(contentWords(c), stemWords);
-  if (answers.some(echoes) && (q.kind === 'text' || !wrong.some(echoes))) return 'the answer shares a word with the stem';
-  if (q.kind !== 'single' || wrong.length === 0) return undefined;
+  const echo = (c: string): string | undefined => shared(contentWords(c), stemWords);
+  const echoed = answers.map(echo).find((w) => w !== undefined);
+  if (echoed !== undefined && !wrong.some((c) => echo(c) !== undefined)) return `the answer shares "${echoed}" with the stem, and no wrong choice does`;
+  if (q.kind !== 'single') return undefined;
   const answer = answers[0]!;
   const longest = Math.max(...wrong.map((c) => c.length));
   if (answer.length > 1.5 * longest && answer.length - longest > 15) return 'the answer is much longer than the wrong choices';
