@@ -112,6 +112,33 @@ describe('tables of data yield no questions', () => {
     expect(lessonStructure(lesson(numbers)).tools).toEqual([]);
   });
 
+  it('asks nothing about numbered sibling headings, example headings or text that points elsewhere', () => {
+    const page = md(
+      '## Headings',
+      '',
+      '### Header 1',
+      '',
+      'The biggest heading on the page, used once for the title of the page.',
+      '',
+      '### Header 2',
+      '',
+      'The next heading down, which starts each part of a long page of text.',
+      '',
+      '### Header 3',
+      '',
+      'A smaller heading again, for the pieces inside one part of the page.',
+      '',
+      '### Example: a custom colour',
+      '',
+      'Set the link colour in your own stylesheet to match the rest of the site.',
+      '',
+      '### Custom footer',
+      '',
+      'To add a footer to every page, put the following in the includes folder:',
+    );
+    expect(generateQuestions(lesson(page))).toEqual([]);
+  });
+
   it('makes nothing of a table with commas but no tool header', () => {
     const commas = md('| Theme | Accounts |', '|---|---|', '| Speed | Acme, Globex, Initech |', '| Price | Umbrella, Hooli |');
     expect(lessonStructure(lesson(commas)).tools).toEqual([]);

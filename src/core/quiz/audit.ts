@@ -75,18 +75,23 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** The figures as a Markdown table, one row per lesson, then the course's totals. */
 export function formatAudit(f: CourseFigures): string {
-  const rows = f.lessons.map((l) => `| ${l.id} | ${l.questions} | ${pct(l.application)} | ${l.applicationPerQuiz.toFixed(1)} | ${l.brandPerQuiz.toFixed(1)} | ${pct(l.clue)} |`);
+  // A page that yields no questions is reported, but it is not a lesson that falls short: it asks nothing.
+  const rows = f.lessons.map((l) =>
+    l.questions === 0 ? `| ${l.id} | 0 | – | – | – | – |` : `| ${l.id} | ${l.questions} | ${pct(l.application)} | ${l.applicationPerQuiz.toFixed(1)} | ${l.brandPerQuiz.toFixed(1)} | ${pct(l.clue)} |`,
+  );
+  const asked = f.lessons.filter((l) => l.questions > 0);
   const all = f.lessons.reduce((s, l) => s + l.questions, 0);
   const weighted = (g: (l: LessonFigures) => number): number => (all === 0 ? 0 : f.lessons.reduce((s, l) => s + g(l) * l.questions, 0) / all);
-  const mean = (g: (l: LessonFigures) => number): number => (f.lessons.length === 0 ? 0 : f.lessons.reduce((s, l) => s + g(l), 0) / f.lessons.length);
-  const below = f.lessons.filter((l) => l.application < 0.3).length;
+  const mean = (g: (l: LessonFigures) => number): number => (asked.length === 0 ? 0 : asked.reduce((s, l) => s + g(l), 0) / asked.length);
+  const below = asked.filter((l) => l.application < 0.3).map((l) => l.id);
   return [
     '| Lesson | Questions | Application | Application per quiz | Brand per quiz | With a clue |',
     '|---|---:|---:|---:|---:|---:|',
     ...rows,
     `| **Course** | ${all} | ${pct(weighted((l) => l.application))} | ${mean((l) => l.applicationPerQuiz).toFixed(1)} | ${mean((l) => l.brandPerQuiz).toFixed(1)} | ${pct(weighted((l) => l.clue))} |`,
     '',
-    `- Lessons below 30% application: ${below} of ${f.lessons.length}`,
+    `- Lessons with questions: ${asked.length} of ${f.lessons.length}`,
+    `- Lessons below 30% application: ${below.length}${below.length > 0 ? ` (${below.join(', ')})` : ''}`,
     `- Tools filed under two kinds: ${f.toolsWithTwoKinds}`,
     `- Prompts with two answers: ${f.promptsWithTwoAnswers}`,
     `- Question lint: ${f.lintErrors} errors, ${f.lintWarnings} warnings`,

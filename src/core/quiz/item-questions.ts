@@ -6,7 +6,7 @@
 // only frameworks. Nothing is asked about the `##` area an item is filed
 // under, or about its outcome: those test how the author filed things.
 import { MAX_CHOICES, distractors, makeChoices, qid } from './choices.js';
-import { blankShare, maskName } from './clues.js';
+import { BLANK, blankShare, maskName } from './clues.js';
 import { MAX_TYPED_WORDS, describedStem, exampleStem, itemNoun, nameStem } from './stems.js';
 import type { GenerationContext, Item, Question } from './types.js';
 
@@ -26,11 +26,24 @@ function explainsTools(ctx: GenerationContext, item: Item): boolean {
   return list.length >= 2 && list.every((i) => kinds.has(i.name.toLowerCase()));
 }
 
+/** More blanks than this and a learner is solving a puzzle, not recalling an idea. */
+const MAX_BLANKS = 2;
+/** Text that points elsewhere ("the following", "below", a closing colon) describes nothing on its own. */
+const POINTS_ELSEWHERE = /\b(the following|as follows|below|above)\b|:$/i;
+
 /** A description or example with the item's name hidden, or undefined when too little is left to ask about. */
 function masked(text: string, name: string): string | undefined {
+  if (POINTS_ELSEWHERE.test(text.trim())) return undefined;
   const out = maskName(text, name);
   const words = out.replace(/_{3}/g, '').trim().split(/\s+/).length;
-  return words >= 4 && blankShare(out) <= MAX_BLANK_SHARE ? out : undefined;
+  const blanks = out.split(BLANK).length - 1;
+  return words >= 4 && blanks <= MAX_BLANKS && blankShare(out) <= MAX_BLANK_SHARE ? out : undefined;
+}
+
+/** Items named only by a number among siblings ("Header 3", "Header 6"): the number is not an idea to learn. */
+function numbered(item: Item, items: readonly Item[]): boolean {
+  const bare = (n: string): string => n.replace(/\d+/g, '#').toLowerCase();
+  return /\d/.test(item.name) && items.some((o) => o !== item && o.area === item.area && bare(o.name) === bare(item.name));
 }
 
 function describedQuestions(ctx: GenerationContext, item: Item, items: readonly Item[]): Question[] {
@@ -77,7 +90,7 @@ function exampleQuestion(ctx: GenerationContext, item: Item, items: readonly Ite
 }
 
 export function itemQuestions(ctx: GenerationContext): Question[] {
-  const items = ctx.structure.items;
+  const items = ctx.structure.items.filter((item, _, all) => !numbered(item, all));
   return [...items.flatMap((item) => describedQuestions(ctx, item, items)), ...items.flatMap((item) => exampleQuestion(ctx, item, items))];
 }
 
