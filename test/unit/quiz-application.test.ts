@@ -247,7 +247,7 @@ describe('no clues in generated questions', () => {
     const base = { kind: 'single' as const, answer: 'Crop rotation' };
     expect(clueIn({ ...base, prompt: 'Which is an ___ plan?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/"a" or "an"/);
     expect(clueIn({ ...base, prompt: 'Which is rot___ing?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/part of a word/);
-    expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/shares "crop" with the stem/);
+    expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Mulching', 'Pruning'] })).toMatch(/shares "crop" with the stem/i);
     // A typed answer has nothing to pick from: the same echo is no clue.
     expect(clueIn({ ...base, kind: 'text', prompt: 'Which method rotates crops?', choices: [] })).toBeUndefined();
     expect(clueIn({ ...base, prompt: 'Which method rotates crops?', choices: ['Crop rotation', 'Crop spacing', 'Pruning'] })).toBeUndefined();

@@ -88,7 +88,7 @@ export function formatAudit(f: CourseFigures): string {
     '| Lesson | Questions | Application | Application per quiz | Brand per quiz | With a clue |',
     '|---|---:|---:|---:|---:|---:|',
     ...rows,
-    `| **Course** | ${all} | ${pct(weighted((l) => l.application))} | ${mean((l) => l.applicationPerQuiz).toFixed(1)} | ${mean((l) => l.brandPerQuiz).toFixed(1)} | ${pct(weighted((l) => l.clue))} |`,
+    `| **Course** | ${all} | ${pct(weighted((l) => l.application))} | ${mean((l) => l.applicationPerQuiz).toFixed(1)} | ${mean((l) => l.brandPerQuiz).toFixed(1)} | ${(weighted((l) => l.clue) * 100).toFixed(1)}% |`,
     '',
     `- Lessons with questions: ${asked.length} of ${f.lessons.length}`,
     `- Lessons below 30% application: ${below.length}${below.length > 0 ? ` (${below.join(', ')})` : ''}`,

@@ -15,24 +15,24 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
-/** A word reduced to a common stem, so that "roadmaps" meets "roadmap" and "prioritising" meets "prioritise". */
+/** A word reduced to a common stem, so that "roadmaps" meets "roadmap" and "prioritising" meets "prioritise"; short words stay whole. */
 export function stem(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/(ies)$/, 'y')
-    .replace(/(ing|ed|es|s|e)$/, '');
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length < 5) return w;
+  return w.replace(/(ies)$/, 'y').replace(/(ing|ed|es|s|e)$/, '');
 }
 
-/** The content words of a text, stemmed. */
-export function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-  return new Set(words.filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)).map(stem));
+/** The content words of a text: each word's stem, mapped to the word as written. */
+export function contentWords(text: string): Map<string, string> {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const out = new Map<string, string>();
+  for (const w of words) if (w.length >= 3 && !STOPWORDS.has(w.toLowerCase()) && !/^\d+$/.test(w)) out.set(stem(w), w);
+  return out;
 }
 
-/** A word of `a` that `b` also holds (or one that starts the other, for words of five letters or more). */
-function shared(a: Set<string>, b: Set<string>): string | undefined {
-  for (const w of a) if (b.has(w) || [...b].some((x) => x.length >= 5 && w.length >= 5 && (x.startsWith(w) || w.startsWith(x)))) return w;
+/** A word of `a` (as written) whose stem `b` also holds, or one that starts the other, for stems of five letters or more. */
+function shared(a: Map<string, string>, b: Map<string, string>): string | undefined {
+  for (const [w, written] of a) if (b.has(w) || [...b.keys()].some((x) => x.length >= 5 && w.length >= 5 && (x.startsWith(w) || w.startsWith(x)))) return written;
   return undefined;
 }
 
