@@ -80,6 +80,16 @@ describe('item writing', () => {
     expect(warningsFor('- question: Which crop fixes nitrogen?\n  choices: [Beans, Carrots, Onions, "12"]\n  answer: Beans')).toEqual([expect.stringMatching(/"12" is of another kind/)]);
   });
 
+  it('warns of a typed answer longer than three words', () => {
+    expect(warningsFor('- question: What does a cold frame do for seedlings?\n  answer: Hardens them off slowly outdoors')).toEqual([expect.stringMatching(/typed answer of 5 words/)]);
+    expect(warningsFor('- question: What hardens seedlings off?\n  answer: A cold frame')).toEqual([]);
+  });
+
+  it('keeps the heading an authored question names as its source', () => {
+    const [q] = linted('a.md', quiz('- question: What hardens seedlings off?\n  answer: A cold frame\n  source: Hardening off')).questions;
+    expect(q!.section).toBe('Hardening off');
+  });
+
   it('warns when true/false answers in a lesson lean one way, given four or more', () => {
     const statements = (answers: boolean[]) => answers.map((a, i) => `- question: Statement number ${i} about compost heaps.\n  answer: ${a}`).join('\n');
     expect(warningsFor(statements([true, true, true, false]))).toEqual([expect.stringMatching(/75% .* are true/)]);

@@ -1,8 +1,10 @@
 // Item-writing checks for authored questions, the habits that let a learner
 // guess without knowing: the right answer much longer than the rest, a false
 // statement made false by "always" or "never", true/false answers mostly one
-// way, one choice of another kind. Warnings: the author judges.
+// way, one choice of another kind, a typed answer too long to type as
+// written. Warnings: the author judges.
 import { clueIn } from '../quiz/clues.js';
+import { MAX_TYPED_WORDS } from '../quiz/stems.js';
 import type { Question } from '../quiz/types.js';
 import type { Finding, LintedLesson } from './types.js';
 
@@ -16,6 +18,9 @@ function questionWarnings(q: Question): string[] {
   if (q.kind === 'boolean' && q.answer === 'False') {
     const word = ABSOLUTE.exec(q.prompt)?.[1];
     if (word) out.push(`a false statement with "${word.toLowerCase()}": absolute words give false statements away; make it false by its idea`);
+  }
+  if (q.kind === 'text' && typeof q.answer === 'string' && q.answer.split(/\s+/).length > MAX_TYPED_WORDS) {
+    out.push(`a typed answer of ${q.answer.split(/\s+/).length} words: few learners type it as written; give choices instead`);
   }
   const clue = clueIn(q);
   if (clue) out.push(`${clue}: a learner can pick it without knowing`);
