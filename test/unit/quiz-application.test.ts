@@ -204,6 +204,11 @@ describe('no questions on story or area headings, nor on outcomes', () => {
     expect(names).toEqual(['Crop rotation', 'Companion planting', 'Succession sowing']);
   });
 
+  it('never quizzes a Sources section, even written as bold-label bullets', () => {
+    const cited = md(sections, '', '## Sources', '', '- **Crop rotation**: A. Gardener, The Rotating Plot, 1998.', '- **Mulching**: B. Grower, Soil Cover, 2004.', '- **Staking**: C. Planter, Canes and Ties, 2011.');
+    expect(lessonStructure(lesson(cited)).items.map((i) => i.area)).toEqual(['Ways to plan a bed', 'Ways to plan a bed', 'Ways to plan a bed']);
+  });
+
   it('never asks which area an item is filed under, nor what outcome it leads to', () => {
     const withOutcomes = sections.replace(/(- \*\*Example\*\*:.*)/g, '$1\n- **Outcome**: A healthier garden with less work.');
     const prompts = generateQuestions(lesson(withOutcomes)).map((q) => q.prompt);

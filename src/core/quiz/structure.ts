@@ -17,6 +17,8 @@ const OUTCOME_LABEL = /^(outcomes?|results?|impact|why it matters)$/i;
 /** Headings that wrap up or frame a lesson rather than name something in it. */
 const NOT_AN_ITEM =
   /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|sources|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$|^(examples?|for example)\b/i;
+/** Areas that cite rather than teach: nothing under them is quizzed, however it is written. */
+const NOT_TAUGHT = /^(sources|references|further reading|bibliography|notes and sources)$/i;
 /**
  * A story heading ("Priya's day", "A week with Sam") tells a tale, it does not
  * name an idea: a question whose answer is "Priya's day" tests nothing. A
@@ -65,7 +67,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
   const quizBlocks: LessonStructure['quizBlocks'] = [];
 
   let area: string | undefined;
-  /** Under a story heading ("A day in the life"), `###` headings are scenes of the story, not ideas. */
+  /** Under a story heading ("A day in the life"), `###` headings are scenes of the story, not ideas; under "Sources", citations. */
   let storyArea = false;
   let section: Item | undefined;
   let sectionHeading: string | undefined;
@@ -135,7 +137,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       continuation = undefined;
       if (depth <= 2) {
         area = depth === 1 ? undefined : name;
-        storyArea = depth === 2 && isStoryHeading(name);
+        storyArea = depth === 2 && (isStoryHeading(name) || NOT_TAUGHT.test(name));
         sectionHeading = undefined;
       } else {
         sectionHeading = name;
