@@ -33,11 +33,7 @@ export function hasQuizMaterial(s: LessonStructure): boolean {
   return s.items.length > 0 || s.tools.length > 0 || s.decisions.length > 0 || s.quizBlocks.length > 0;
 }
 
-/** Items and tools across lessons, for lessons that have too few of their own. */
+/** Tool kinds across lessons, for lessons that have too few of their own. */
 export function coursePool(structures: readonly LessonStructure[]): CoursePool {
-  return {
-    itemNames: structures.flatMap((s) => s.items.map((i) => i.name)),
-    outcomes: structures.flatMap((s) => s.items.flatMap((i) => i.outcomes.map((o) => o.text))),
-    toolKinds: structures.flatMap((s) => s.tools),
-  };
+  return { toolKinds: structures.flatMap((s) => s.tools) };
 }

@@ -67,10 +67,12 @@ export interface LessonStructure {
   quizBlocks: Array<{ yaml: string; line: number }>;
 }
 
-/** Items and tools from the rest of the course, for lessons with too few of their own. */
+/**
+ * Tool kinds from the rest of the course, for lessons with too few of their own.
+ * Items are never borrowed: a stem that asks for "a section of Roadmaps" or a
+ * "prioritisation framework" can only offer that lesson's own items.
+ */
 export interface CoursePool {
-  itemNames: string[];
-  outcomes: string[];
   toolKinds: ToolGroup[];
 }
 
