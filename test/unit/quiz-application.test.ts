@@ -139,6 +139,11 @@ describe('tables of data yield no questions', () => {
     expect(generateQuestions(lesson(page))).toEqual([]);
   });
 
+  it('reads brands with digits as names', () => {
+    const brands = md('| Kind of tool | Examples |', '|---|---|', '| Reviews | G2, Capterra |', '| Office suite | Microsoft 365, Google Workspace |', '| Passwords | 1Password, Bitwarden |');
+    expect(lessonStructure(lesson(brands)).tools.map((t) => t.tools[0])).toEqual(['G2', 'Microsoft 365', '1Password']);
+  });
+
   it('makes nothing of a table with commas but no tool header', () => {
     const commas = md('| Theme | Accounts |', '|---|---|', '| Speed | Acme, Globex, Initech |', '| Price | Umbrella, Hooli |');
     expect(lessonStructure(lesson(commas)).tools).toEqual([]);
