@@ -42,7 +42,7 @@ export function columnOf(header: readonly string[], pattern: RegExp): number {
 export function isNameCell(raw: string): boolean {
   if (/`|<\/?[a-z]/i.test(raw)) return false;
   const cell = prose(raw).trim();
-  if (cell === '' || !/[A-Za-z]{2,}/.test(cell)) return false;
+  if (cell === '' || !/\p{L}/u.test(cell)) return false;
   if (/\d/.test(cell) && /^[\d\s.,:/%$€£+\-×x]*(px|em|rem|pt|vh|vw|ms|s|kb|mb|gb|%)?[\d\s.,:/%-]*$/i.test(cell)) return false;
   if (/^\d/.test(cell) && /\d(px|em|rem|pt|ms|kb|mb|gb)\b/i.test(cell)) return false;
   // A heading level or a short code-like token (h1, x2, v3) is not a name either; a brand in capitals (G2) is.
