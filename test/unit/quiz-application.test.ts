@@ -204,7 +204,7 @@ describe('stems say what they ask for', () => {
 
 describe('no questions on story or area headings, nor on outcomes', () => {
   it('leaves out a story heading and the scenes under it', () => {
-    const story = md(sections, '', "### Priya's allotment", '', 'Priya digs over her plot every Saturday morning in spring.', '', '## A day in the life', '', '### Morning rounds', '', 'She checks the nets and waters the seedlings before work.');
+    const story = md(sections, '', "### Priya's allotment", '', 'Priya digs over her plot every Saturday morning in spring.', '', '## A week with Sam', '', '### Morning rounds', '', 'He checks the nets and waters the seedlings before work.');
     const names = lessonStructure(lesson(story)).items.map((i) => i.name);
     expect(names).toEqual(['Crop rotation', 'Companion planting', 'Succession sowing']);
   });

@@ -22,10 +22,11 @@ const NOT_TAUGHT = /^(sources|references|further reading|bibliography|notes and 
 /**
  * A story heading ("Priya's day", "A week with Sam") tells a tale, it does not
  * name an idea: a question whose answer is "Priya's day" tests nothing. A
- * possessive of a capitalised word, or a day/week in someone's life, marks one.
+ * possessive of a capitalised word, or a day or week with someone, marks one.
+ * "A day in the life" is not one: the sections under it name kinds of work.
  */
 export function isStoryHeading(name: string): boolean {
-  return /\b[A-Z][a-z]+['’]s\b/.test(name) || /\b(a|one) (day|week|morning|month) (in|with|at)\b|\bday in the life\b/i.test(name);
+  return /\b[A-Z][a-z]+['’]s\b/.test(name) || /\b(a|one) (day|week|morning|month) (with|at)\b/i.test(name);
 }
 
 // Bounds on what one lesson contributes, so that a huge or machine-made file
