@@ -209,6 +209,11 @@ describe('no questions on story or area headings, nor on outcomes', () => {
     expect(names).toEqual(['Crop rotation', 'Companion planting', 'Succession sowing']);
   });
 
+  it('keeps an idea named after its author, possessive and all', () => {
+    const named = md("## Porter's five forces", '', '- **Rivalry**: How hard existing sellers already compete on price.', '- **New entrants**: How easily a newcomer could start selling the same thing.', '- **Substitutes**: What else buyers could use to get the same job done.');
+    expect(lessonStructure(lesson(named)).items.map((i) => i.name)).toEqual(['Rivalry', 'New entrants', 'Substitutes']);
+  });
+
   it('never quizzes a Sources section, even written as bold-label bullets', () => {
     const cited = md(sections, '', '## Sources', '', '- **Crop rotation**: A. Gardener, The Rotating Plot, 1998.', '- **Mulching**: B. Grower, Soil Cover, 2004.', '- **Staking**: C. Planter, Canes and Ties, 2011.');
     expect(lessonStructure(lesson(cited)).items.map((i) => i.area)).toEqual(['Ways to plan a bed', 'Ways to plan a bed', 'Ways to plan a bed']);

@@ -25,7 +25,10 @@ const NOT_TAUGHT = /^(sources|references|further reading|bibliography|notes and 
  * possessive of a capitalised word, or a day or week with someone, marks one.
  * "A day in the life" is not one: the sections under it name kinds of work.
  */
+/** An idea named after its author ("Porter's five forces", "Maslow's hierarchy") is not a story. */
+const NAMED_IDEA = /\b(model|framework|law|forces|hierarchy|matrix|canvas|method|principle|razor|curve|triangle|pyramid|theory|test|rule)s?\b/i;
 export function isStoryHeading(name: string): boolean {
+  if (NAMED_IDEA.test(name)) return false;
   return /\b[A-Z][a-z]+['’]s\b/.test(name) || /\b(a|one) (day|week|morning|month) (with|at)\b/i.test(name);
 }
 
