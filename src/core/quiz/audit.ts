@@ -83,7 +83,7 @@ export function formatAudit(f: CourseFigures): string {
   const all = f.lessons.reduce((s, l) => s + l.questions, 0);
   const weighted = (g: (l: LessonFigures) => number): number => (all === 0 ? 0 : f.lessons.reduce((s, l) => s + g(l) * l.questions, 0) / all);
   const mean = (g: (l: LessonFigures) => number): number => (asked.length === 0 ? 0 : asked.reduce((s, l) => s + g(l), 0) / asked.length);
-  const below = asked.filter((l) => l.application < 0.3).map((l) => l.id);
+  const below = asked.filter((l) => l.application < 0.3).map((l) => `${l.id} ${(l.application * 100).toFixed(1)}%`);
   return [
     '| Lesson | Questions | Application | Application per quiz | Brand per quiz | With a clue |',
     '|---|---:|---:|---:|---:|---:|',
