@@ -7,6 +7,8 @@ import { findJekyllMarkup } from '../core/jekyll.js';
 import type { Lesson } from '../core/lesson.js';
 import { parseLesson } from '../core/lesson.js';
 import { quizBank, quizzable } from '../core/quiz/bank.js';
+import { lintQuestions, type LintedLesson } from '../core/lint/question-lint.js';
+import { lessonStructure } from '../core/quiz/generate.js';
 import { hasMojibake } from '../core/mojibake.js';
 import { neutraliseLine } from '../core/text.js';
 import { findLessonFiles, readLessonText } from '../io/load-course.js';
@@ -92,16 +94,20 @@ export function lintFolder(dir: string, cwd: string): Finding[] {
   findings.push(...problems.map((p) => ({ ...p, severity: 'error' as const })));
   siblingChecks(lessons, findings);
   const bank = quizBank(course);
+  const linted: LintedLesson[] = [];
   for (const node of course.ordered) {
     if (!quizzable(node)) continue;
     try {
-      const n = bank.questionsFor(node).length;
+      const questions = bank.questionsFor(node);
+      linted.push({ file: node.lesson.file, structure: lessonStructure(node.lesson), questions });
+      const n = questions.length;
       if (n === 0) findings.push({ file: node.lesson.file, line: 1, severity: 'warning', message: 'yields no quiz questions: add bold-label bullets, **Example**: lines, a tools table or a ```quiz block' });
     } catch (error) {
       if (error instanceof InvalidLessonError) findings.push({ file: error.file, line: error.line, severity: 'error', message: error.problem });
       else throw error;
     }
   }
+  findings.push(...lintQuestions(linted));
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 

@@ -51,6 +51,8 @@ export interface FrontMatter {
   grand_parent?: string;
   nav_order?: number;
   has_children?: boolean;
+  /** What the lesson's `###` sections are, in the singular ("prioritisation framework"): quiz stems name it. */
+  item_kind?: string;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
@@ -93,6 +95,11 @@ function readKnownKeys(data: Record<string, unknown>): FrontMatter {
     const n = typeof order === 'number' ? order : typeof order === 'string' && NUMBER.test(order) ? Number(order) : NaN;
     if (!Number.isFinite(n)) throw new BadKey('nav_order', 'expected a number');
     out.nav_order = n;
+  }
+  const itemKind = text(data, 'item_kind');
+  if (itemKind !== undefined) {
+    if (itemKind === '' || itemKind.length > 60) throw new BadKey('item_kind', 'expected a short noun phrase, such as "research method"');
+    out.item_kind = itemKind;
   }
   if (data.has_children !== undefined && data.has_children !== null) {
     if (typeof data.has_children !== 'boolean') throw new BadKey('has_children', 'expected true or false');

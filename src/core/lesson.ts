@@ -20,6 +20,8 @@ export interface Lesson {
   bodyLine: number;
   /** True when the title came from front matter (lint wants it there). */
   titleInFrontMatter: boolean;
+  /** What the lesson's sections are, in the singular (front matter `item_kind`), so a question can say what it asks for. */
+  itemKind?: string | undefined;
 }
 
 export interface LessonSource {
@@ -79,5 +81,6 @@ export function parseLesson(source: LessonSource): Lesson {
     body,
     bodyLine: split.bodyLine,
     titleInFrontMatter: fm.title !== undefined,
+    itemKind: fm.item_kind,
   };
 }

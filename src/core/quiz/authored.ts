@@ -138,6 +138,7 @@ export function parseQuizBlock(yaml: string, line: number, file: string, lessonI
       explanation: e.explanation ?? '',
       source: { line: at, text: e.question },
       fact: id,
+      ...(e.source ? { section: e.source } : {}),
     } satisfies Question;
   });
 }

@@ -19,16 +19,6 @@ export function norm(text: string): string {
   return n;
 }
 export const quote = (s: string): string => `“${s}”`;
-/** "an NPS survey", "a user research tool", "an analytics tool". */
-export function aOrAn(phrase: string): string {
-  const word = phrase.split(/\s+/)[0] ?? '';
-  if (/^[A-Z]{2,}\b/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
-  if (/^u[^aeiou\s][aeiou]/i.test(word)) return 'a';
-  if (/^(one|once)\b/i.test(word)) return 'a';
-  if (/^(hour|honest|honou?r)/i.test(word)) return 'an';
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
 /**
  * Picks up to n distinct distractors, none equal to a right answer. Candidates come
  * in tiers, nearest first (same area and kind, then the lesson, then the course):
@@ -56,16 +46,6 @@ export function distractors(right: readonly string[], tiers: ReadonlyArray<reado
 
 export function makeChoices(id: string, right: readonly string[], wrong: readonly string[]): string[] {
   return shuffle([...right, ...wrong], seededRandom(seedFromText(id)));
-}
-
-/** The name, hidden where the description gives it away. */
-export function maskName(description: string, name: string): string {
-  const words = name.split(/\s+/).filter((w) => w.length > 3);
-  let out = description;
-  const full = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
-  out = out.replace(full, '___');
-  if (words.length === 1) out = out.replace(new RegExp(`\\b${words[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), '___');
-  return out;
 }
 
 /** A question id from its kind and what it asks about, so that editing an unrelated line keeps its history. */

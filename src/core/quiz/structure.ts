@@ -3,8 +3,9 @@
 // their examples and outcomes, tool tables, and authored ```quiz blocks.
 // Line-based, so every fact keeps the file line it came from.
 import { plainLabel, prose } from '../text.js';
-import { SEPARATOR, mergeTools, readToolTable, splitRow } from './tool-table.js';
-import type { Item, LessonStructure, ToolGroup } from './types.js';
+import { readDecisionTable } from './decision-table.js';
+import { SEPARATOR, mergeTools, readToolTable, splitRow, type TableRow } from './tool-table.js';
+import type { DecisionTable, Item, LessonStructure, ToolGroup } from './types.js';
 
 const FENCE = /^(\s*)(`{3,}|~{3,})[ \t]*([^\s`]*)/;
 const HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
@@ -15,7 +16,21 @@ const EXAMPLE_LABEL = /^(examples?|for example|e\.g\.?|scenario|case)$/i;
 const OUTCOME_LABEL = /^(outcomes?|results?|impact|why it matters)$/i;
 /** Headings that wrap up or frame a lesson rather than name something in it. */
 const NOT_AN_ITEM =
-  /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|sources|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$/i;
+  /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|sources|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$|^(examples?|for example)\b/i;
+/** Areas that cite rather than teach: nothing under them is quizzed, however it is written. */
+const NOT_TAUGHT = /^(sources|references|further reading|bibliography|notes and sources)$/i;
+/**
+ * A story heading ("Priya's day", "A week with Sam") tells a tale, it does not
+ * name an idea: a question whose answer is "Priya's day" tests nothing. A
+ * possessive of a capitalised word, or a day or week with someone, marks one.
+ * "A day in the life" is not one: the sections under it name kinds of work.
+ */
+/** An idea named after its author ("Porter's five forces", "Maslow's hierarchy") is not a story. */
+const NAMED_IDEA = /\b(model|framework|law|forces|hierarchy|matrix|canvas|method|principle|razor|curve|triangle|pyramid|theory|test|rule)s?\b/i;
+export function isStoryHeading(name: string): boolean {
+  if (NAMED_IDEA.test(name)) return false;
+  return /\b[A-Z][a-z]+['’]s\b/.test(name) || /\b(a|one) (day|week|morning|month) (with|at)\b/i.test(name);
+}
 
 // Bounds on what one lesson contributes, so that a huge or machine-made file
 // cannot make quiz generation slow (it compares items with one another):
@@ -56,11 +71,15 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
   const quizBlocks: LessonStructure['quizBlocks'] = [];
 
   let area: string | undefined;
+  /** Under a story heading ("A day in the life"), `###` headings are scenes of the story, not ideas; under "Sources", citations. */
+  let storyArea = false;
   let section: Item | undefined;
   let sectionHeading: string | undefined;
   let collectingDescription = false;
   let lastBullet: { item: Item; indent: number } | undefined;
-  let table: Array<{ cells: string[]; line: number; text: string }> = [];
+  const decisions: DecisionTable[] = [];
+  let table: TableRow[] = [];
+  let header: string[] | undefined;
   let fence: { marker: string; lang: string; start: number; lines: string[] } | undefined;
   /** Appends a wrapped line to the bullet text read last. */
   let continuation: ((more: string) => void) | undefined;
@@ -69,9 +88,12 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
   const flushTable = (): void => {
     // Tool tables are short and narrow; a big table is data, not a list of tools.
     if (table.length > 0 && table.length <= MAX_TABLE_ROWS && table.every((r) => r.cells.length <= MAX_TABLE_COLUMNS) && tools.length < MAX_TOOL_GROUPS) {
-      tools.push(...readToolTable(table));
+      tools.push(...readToolTable({ header, rows: table }));
+      const decision = readDecisionTable({ header, rows: table });
+      if (decision) decisions.push(decision);
     }
     table = [];
+    header = undefined;
   };
   const flushSection = (): void => {
     if (section) section.description = firstSentences(section.description);
@@ -101,7 +123,8 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
 
     if (/^\s*\|/.test(line)) {
       if (SEPARATOR.test(line)) {
-        // The row before the separator is the header: not data.
+        // The row before the separator is the header: it says what the columns hold.
+        header = table.length === 1 ? table[0]!.cells : undefined;
         table = [];
       } else if (table.length <= MAX_TABLE_ROWS) table.push({ cells: splitRow(line).slice(0, MAX_TABLE_COLUMNS + 1), line: fileLine(i), text: line });
       collectingDescription = false;
@@ -118,10 +141,11 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
       continuation = undefined;
       if (depth <= 2) {
         area = depth === 1 ? undefined : name;
+        storyArea = depth === 2 && (isStoryHeading(name) || NOT_TAUGHT.test(name));
         sectionHeading = undefined;
       } else {
         sectionHeading = name;
-        if (name !== '' && !NOT_AN_ITEM.test(name) && items.length < MAX_ITEMS) {
+        if (name !== '' && !NOT_AN_ITEM.test(name) && !storyArea && !isStoryHeading(name) && items.length < MAX_ITEMS) {
           section = { name, description: '', area, kind: 'section', line: fileLine(i), sourceText: line.trim(), examples: [], outcomes: [] };
           items.push(section);
           collectingDescription = true;
@@ -150,7 +174,8 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
         }
         continue;
       }
-      if (bullet && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name) && items.length < MAX_ITEMS) {
+      const inStory = storyArea || (sectionHeading !== undefined && isStoryHeading(sectionHeading));
+      if (bullet && !inStory && rest !== '' && name !== '' && name.split(' ').length <= 8 && !NOT_AN_ITEM.test(name) && items.length < MAX_ITEMS) {
         const item: Item = {
           name,
           description: firstSentences(rest),
@@ -192,7 +217,7 @@ export function extractStructure(body: string, bodyLine: number): LessonStructur
   }
   flushTable();
   flushSection();
-  return { items: dedupeItems(items), tools: mergeTools(tools), quizBlocks };
+  return { items: dedupeItems(items), tools: mergeTools(tools), decisions, quizBlocks };
 }
 
 /** The same name twice would make two right answers: keep the first. */
