@@ -19,6 +19,8 @@ function buildEntrySchema() {
       accept: z.array(scalar).optional(),
       explanation: scalar.optional(),
       topic: z.enum(TOPICS).optional(),
+      /** The heading of the section that answers the question, for feedback. */
+      source: scalar.optional(),
     })
     .strict();
 }
@@ -73,7 +75,7 @@ export function parseQuizBlock(yaml: string, line: number, file: string, lessonI
       const key = issue.path[0];
       const what =
         issue.code === 'unrecognized_keys'
-          ? `unknown key "${issue.keys[0]}" (use question, type, choices, answer, accept, explanation, topic)`
+          ? `unknown key "${issue.keys[0]}" (use question, type, choices, answer, accept, explanation, topic, source)`
           : key === undefined
             ? 'each question is a set of "key: value" lines'
             : `"${String(key)}": ${issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message}`;

@@ -15,7 +15,7 @@ const EXAMPLE_LABEL = /^(examples?|for example|e\.g\.?|scenario|case)$/i;
 const OUTCOME_LABEL = /^(outcomes?|results?|impact|why it matters)$/i;
 /** Headings that wrap up or frame a lesson rather than name something in it. */
 const NOT_AN_ITEM =
-  /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$/i;
+  /^(conclusion|summary|recap|in summary|key takeaways?|takeaways?|check yourself|quiz|self[- ]check|further reading|references|sources|resources|next steps?|introduction|overview|what you will learn|tools of the trade|tools)$/i;
 
 // Bounds on what one lesson contributes, so that a huge or machine-made file
 // cannot make quiz generation slow (it compares items with one another):
