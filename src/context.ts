@@ -42,12 +42,29 @@ export interface PickOptions<T> {
   empty?: string;
 }
 
+/** A quiz question as the prompter shows it. */
+export interface QuizAsk {
+  kind: 'single' | 'multiple' | 'text' | 'boolean';
+  message: string;
+  choices: string[];
+  /** Whether to offer a hint (not once one was shown). */
+  offerHint: boolean;
+}
+
+/**
+ * What a learner did with a quiz question: answered it, asked for a hint,
+ * said they do not know, or left the quiz (Esc, or q in a list).
+ */
+export type QuizReply = { kind: 'answer'; value: string | string[] } | { kind: 'hint' } | { kind: 'unknown' } | { kind: 'leave' };
+
 /**
  * Everything pm-guide asks a person. In a terminal it is inquirer
  * (ui/terminal-prompter.ts); in tests, a script of answers. Ctrl-C rejects
  * with InterruptedError; Esc in a menu resolves to undefined.
  */
 export interface Prompter {
+  /** A quiz question: an empty answer is asked again, never marked. */
+  quizQuestion(ask: QuizAsk): Promise<QuizReply>;
   chooseOne<T>(message: string, choices: Choice<T>[]): Promise<T>;
   chooseMany<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
   typeAnswer(message: string): Promise<string>;

@@ -16,6 +16,7 @@ import { formatStats } from '../ui/stats-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type MenuItem, type Prompter } from '../context.js';
 import { lessonStatus } from './list.js';
+import { dailyReviews } from './next.js';
 import { masteryOf } from '../core/progress.js';
 import { searchCourse } from './search.js';
 import { openSession, currentNode, type Session } from './session.js';
@@ -28,14 +29,14 @@ type After = 'menu' | 'pause';
 
 const CLEAR = '\u001b[H\u001b[2J';
 
-function nextAction(session: Session, now: Date): NextAction {
-  return decideNext({ course: session.course, progress: session.progress, now, hasQuiz: session.bank.hasQuestions });
+function nextAction(ctx: Context, session: Session, now: Date): NextAction {
+  return decideNext({ course: session.course, progress: session.progress, now, hasQuiz: session.bank.hasQuestions, dailyReviews: dailyReviews(ctx) });
 }
 
 export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
   const now = ctx.now();
   const stats = computeStats({ course: session.course, progress: session.progress, now });
-  return formatHome({ stats, next: nextAction(session, now), width: terminalWidth(ctx), commands });
+  return formatHome({ stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands });
 }
 
 export async function runHome(ctx: Context): Promise<void> {
@@ -92,7 +93,7 @@ export async function runHome(ctx: Context): Promise<void> {
 
 function menu(ctx: Context, session: Session): MenuItem<Choice>[] {
   const now = ctx.now();
-  const next = nextAction(session, now);
+  const next = nextAction(ctx, session, now);
   const stats = computeStats({ course: session.course, progress: session.progress, now });
   const items: MenuItem<Choice>[] = [];
   const cont =
@@ -132,7 +133,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
   };
   switch (choice) {
     case 'next': {
-      const action = nextAction(session, ctx.now());
+      const action = nextAction(ctx, session, ctx.now());
       if (action.kind === 'read') return read(action.node);
       if (action.kind === 'quiz') return quiz(action.node);
       if (action.kind === 'review') return review(ctx, runQuiz);
@@ -180,7 +181,7 @@ function statusHint(session: Session, node: CourseNode, isMastered: (lessonId: s
 async function pickLesson(ctx: Context, session: Session, prompts: Prompts, purpose: 'read' | 'quiz'): Promise<CourseNode | undefined> {
   const nodes = purpose === 'read' ? session.course.ordered : session.course.ordered.filter((n) => session.bank.hasQuestions(n));
   if (nodes.length === 0) throw new CourseError('this course has no quizzes yet', 'read its lessons instead');
-  const next = nextAction(session, ctx.now());
+  const next = nextAction(ctx, session, ctx.now());
   const current = currentNode(session.course, session.progress);
   const isMastered = masteryOf(session.progress, ctx.now());
   const preferred =

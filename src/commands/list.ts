@@ -50,7 +50,9 @@ function statusText(s: LessonStatus, color: boolean): string {
   const parts: string[] = [];
   if (s.mastered) parts.push(theme.ok(color ? '★ mastered' : 'mastered'));
   else if (s.bestScore !== null) parts.push(s.passed ? theme.ok(`quiz ${Math.round(s.bestScore * 100)}%`) : theme.warn(`quiz ${Math.round(s.bestScore * 100)}%`));
+  // A lesson passed without reading is known, not unread.
   if (s.read) parts.unshift(theme.ok('read'));
+  else if (s.passed) parts.unshift(theme.ok('known without reading'));
   else parts.push(theme.dim('unread'));
   return parts.join(theme.dim(' · '));
 }

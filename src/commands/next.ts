@@ -1,11 +1,17 @@
 // pm-guide next: says, in its first line, the one thing to do now, and does it.
-import { decideNext } from '../core/next.js';
+import { DAILY_REVIEWS, decideNext } from '../core/next.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, type Context } from '../context.js';
 import { openSession } from './session.js';
 
 export interface NextOptions {
   pager: boolean;
+}
+
+/** Reviews a day before new lessons: PM_GUIDE_DAILY_REVIEWS, or the default. */
+export function dailyReviews(ctx: Context): number {
+  const n = Number(ctx.env.PM_GUIDE_DAILY_REVIEWS);
+  return Number.isInteger(n) && n >= 0 ? n : DAILY_REVIEWS;
 }
 
 export async function runNext(ctx: Context, options: NextOptions): Promise<void> {
@@ -15,12 +21,14 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
     progress: session.progress,
     now: ctx.now(),
     hasQuiz: session.bank.hasQuestions,
+    dailyReviews: dailyReviews(ctx),
   });
   const interactive = isInteractive(ctx);
   switch (action.kind) {
     case 'read': {
       const { showLesson } = await import('./read.js');
-      const header = theme.dim(`Next: reading ${action.node.number} ${action.node.lesson.title}`);
+      const later = action.due > 0 ? ` (${action.due} review${action.due === 1 ? '' : 's'} wait for tomorrow: today's are done)` : '';
+      const header = theme.dim(`Next: reading ${action.node.number} ${action.node.lesson.title}${later}`);
       await showLesson(ctx, session, action.node, { pager: options.pager, header });
       return;
     }
@@ -36,14 +44,14 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
       return;
     }
     case 'review': {
-      const line = `Next: review ${action.due} question${action.due === 1 ? '' : 's'} that ${action.due === 1 ? 'is' : 'are'} due`;
+      const line = `Next: review ${action.count === action.due ? `${action.due} question${action.due === 1 ? '' : 's'} due` : `${action.count} of ${action.due} questions due (today's reviews; then a new lesson)`}`;
       if (!interactive) {
         print(ctx, `${line}. Run it in a terminal: pm-guide quiz --review`);
         return;
       }
       print(ctx, theme.dim(line));
       const { runQuiz } = await import('./quiz.js');
-      await runQuiz(ctx, { topics: [], review: true, preview: false, json: false });
+      await runQuiz(ctx, { topics: [], review: true, count: action.count, preview: false, json: false });
       return;
     }
     case 'done':

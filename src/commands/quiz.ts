@@ -1,24 +1,26 @@
 // pm-guide quiz [lesson]: a self-check quiz on a lesson's responsibilities,
 // tools and examples, or a review of what is due across the course. Every
-// answer is saved as it is given, so stopping at any point loses nothing.
-import { relative } from 'node:path';
+// answer is saved before its feedback is shown, so stopping at any point
+// loses nothing; a missed question is asked once more at the end.
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, UsageError } from '../core/errors.js';
-import { quizzable } from '../core/quiz/bank.js';
+import { isRead } from '../core/next.js';
 import { PASS_MARK, recordAnswer, recordQuizScore, type Topic } from '../core/progress.js';
 import { seededRandom } from '../core/random.js';
+import { quizzable } from '../core/quiz/bank.js';
 import { generateQuestions } from '../core/quiz/generate.js';
 import { buildCourse } from '../core/course.js';
 import { parseLessonFile } from '../io/load-course.js';
 import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
-import { isCorrect, type Response } from '../core/quiz/grade.js';
-import { DEFAULT_COUNT, dueQuestions, selectQuestions } from '../core/quiz/select.js';
+import { isCorrect, multipleDiff } from '../core/quiz/grade.js';
+import { passageFor } from '../core/quiz/passage.js';
+import { DEFAULT_COUNT, selectQuestions, selectReview } from '../core/quiz/select.js';
 import type { Question } from '../core/quiz/types.js';
 import { onTerminate } from '../signals.js';
-import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Result } from '../ui/quiz-view.js';
+import { formatFeedback, formatHint, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Outcome, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
-import { isInteractive, print, terminalWidth, type Context } from '../context.js';
-import { openSession, resolveLesson, type Session } from './session.js';
+import { isInteractive, print, terminalWidth, type Context, type QuizReply } from '../context.js';
+import { openSession, resolveLesson, currentNode, type Session } from './session.js';
 
 export interface QuizOptions {
   lesson?: string | undefined;
@@ -38,15 +40,16 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   }
   const session = openSession(ctx);
   const topics = options.topics as Topic[];
+  const random = seededRandom(options.seed ?? Date.now());
+  const select = { topics, count: options.count ?? DEFAULT_COUNT, random, progress: session.progress, now: ctx.now() };
 
   if (options.review) {
-    const due = dueQuestions(session.bank.all(), session.progress, ctx.now());
-    if (due.length === 0) {
+    const chosen = selectReview(session.bank.all(), select);
+    if (chosen.length === 0) {
       print(ctx, `Nothing is due for review. ${theme.dim('pm-guide next tells you what to do now.')}`);
       return;
     }
-    const wanted = topics.length ? due.filter((q) => topics.includes(q.topic)) : due;
-    await askAll(ctx, session, wanted.slice(0, options.count ?? 20), undefined, 'Review');
+    await askAll(ctx, session, chosen, undefined, 'Review');
     return;
   }
 
@@ -59,7 +62,7 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
     print(ctx, options.json ? previewJson(questions) : formatPreview(standalone, questions));
     return;
   }
-  const node = file ? (tryOpenSessionFor(ctx, file)?.node ?? resolveLesson(session, options.lesson)) : resolveLesson(session, options.lesson);
+  const node = options.lesson === undefined ? lessonToQuiz(session) : file ? (tryOpenSessionFor(ctx, file)?.node ?? resolveLesson(session, options.lesson)) : resolveLesson(session, options.lesson);
   if (!quizzable(node)) {
     throw new CourseError(`"${node.lesson.title}" is a module page, not a lesson`, `quiz one of its lessons, e.g. pm-guide quiz ${node.children[0]?.number ?? '1.1'}`);
   }
@@ -70,33 +73,39 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
     return;
   }
   if (questions.length === 0) {
-    throw new CourseError(`"${node.lesson.title}" yields no quiz questions`, 'its author can add a ```quiz block; pm-guide lint shows what the quiz finds');
+    throw new CourseError(`"${node.lesson.title}" is for reading: it has no quiz questions`, 'pm-guide next moves on to what comes after it');
   }
-  const random = seededRandom(options.seed ?? Date.now());
-  const chosen = selectQuestions(questions, {
-    topics,
-    count: options.count ?? DEFAULT_COUNT,
-    random,
-    progress: session.progress,
-    now: ctx.now(),
-  });
+  const chosen = selectQuestions(questions, select);
   if (chosen.length === 0) {
     throw new CourseError(`"${node.lesson.title}" has no questions on ${topics.join(', ')}`, 'try another --topic, or leave it out');
   }
   await askAll(ctx, session, chosen, node, `${node.number} ${node.lesson.title}`);
 }
 
-async function ask(ctx: Context, question: Question): Promise<Response> {
-  const choices = question.choices.map((c) => ({ name: c, value: c }));
-  switch (question.kind) {
-    case 'multiple':
-      return ctx.prompter.chooseMany(question.prompt, choices);
-    case 'text':
-      return ctx.prompter.typeAnswer(question.prompt);
-    default:
-      return ctx.prompter.chooseOne(question.prompt, choices);
+/** A bare `pm-guide quiz`: the lesson you are on, or the first one from there that has questions. */
+function lessonToQuiz(session: Session): CourseNode {
+  const ordered = session.course.ordered;
+  const from = Math.max(0, ordered.indexOf(currentNode(session.course, session.progress)));
+  return [...ordered.slice(from), ...ordered.slice(0, from)].find((n) => session.bank.hasQuestions(n)) ?? ordered[from]!;
+}
+
+/** Asks one question until it has an answer; a hint may come first. */
+async function askOne(ctx: Context, session: Session, question: Question, width: number): Promise<{ reply: Exclude<QuizReply, { kind: 'hint' }>; hinted: boolean }> {
+  let hinted = false;
+  for (;;) {
+    const reply = await ctx.prompter.quizQuestion({ kind: question.kind, message: question.prompt, choices: question.choices, offerHint: !hinted });
+    if (reply.kind !== 'hint') return { reply, hinted };
+    hinted = true;
+    print(ctx, formatHint(passageFor(nodeOf(session, question), question).where, width));
   }
 }
+
+const nodeOf = (session: Session, question: Question): CourseNode => session.course.byId.get(question.lessonId)!;
+
+class LeftQuiz extends Error {}
+
+/** Questions a quiz must ask for its score to pass a lesson (or all the lesson has, if fewer). */
+const MIN_SCORED = 5;
 
 async function askAll(ctx: Context, session: Session, questions: Question[], node: CourseNode | undefined, title: string): Promise<void> {
   const { fsrsScheduler } = await import('../core/schedule.js');
@@ -104,36 +113,45 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   onTerminate(ctx.prompter.abort);
   const width = Math.min(terminalWidth(ctx), 100);
   print(ctx, quizTitle(title, questions.length, width));
+  const queue = questions.map((question) => ({ question, again: false }));
   try {
-    for (const [index, question] of questions.entries()) {
+    for (let i = 0; i < queue.length; i++) {
+      const { question, again } = queue[i]!;
       print(ctx);
-      print(ctx, questionHeader(question, index, questions.length, width));
-      const response = await ask(ctx, question);
-      const correct = isCorrect(question, response);
-      session.progress = session.store.update((p) =>
-        recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, at: ctx.now() }, fsrsScheduler),
-      );
-      results.push({ question, correct });
-      print(ctx, formatFeedback(question, correct, lessonFile(session, question), width));
+      const from = node ? undefined : nodeOf(session, question);
+      print(ctx, questionHeader(question, again ? undefined : results.length, questions.length, width, from && `${from.number} ${from.lesson.title}`));
+      const { reply, hinted } = await askOne(ctx, session, question, width);
+      if (reply.kind === 'leave') throw new LeftQuiz();
+      const response = reply.kind === 'answer' ? reply.value : undefined;
+      const correct = response !== undefined && isCorrect(question, response);
+      const outcome: Outcome = reply.kind === 'unknown' ? 'unknown' : correct ? 'right' : 'wrong';
+      if (!again) {
+        // Saved before the feedback is shown: what is on screen is in the file.
+        session.progress = session.store.update((p) =>
+          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, hinted, at: ctx.now() }, fsrsScheduler),
+        );
+        results.push({ question, correct });
+        if (!correct) queue.push({ question, again: true });
+      }
+      const diff = question.kind === 'multiple' && response !== undefined && !correct ? multipleDiff(question, response) : undefined;
+      print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again }));
     }
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      throw new InterruptedError(`\nStopped. ${results.length} answer${results.length === 1 ? '' : 's'} saved.`);
+    const saved = `${results.length} answer${results.length === 1 ? '' : 's'} saved`;
+    if (error instanceof InterruptedError) throw new InterruptedError(`\nStopped. ${saved}.`);
+    if (error instanceof LeftQuiz) {
+      print(ctx, `\nLeft the quiz. ${saved}.`);
+      return;
     }
     throw error;
   } finally {
     onTerminate(undefined);
   }
   const score = results.filter((r) => r.correct).length / results.length;
-  if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
+  const unread = node !== undefined && !isRead(session.progress, node);
+  // A quiz too short to say much (--count 1) is practice: it does not pass a lesson.
+  const counts = node !== undefined && results.length >= Math.min(MIN_SCORED, session.bank.questionsFor(node).length);
+  if (node && counts) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
   print(ctx);
-  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, width));
-}
-
-/** The lesson's file, relative to the course folder: short enough to read at a glance. */
-function lessonFile(session: Session, question: Question): string {
-  const file = session.course.byId.get(question.lessonId)?.lesson.file;
-  if (!file) return question.lessonId;
-  const rel = relative(session.loaded.dir, file);
-  return rel.startsWith('..') ? file : rel;
+  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id, unread, counts, minimum: MIN_SCORED } : undefined, width));
 }

@@ -35,11 +35,14 @@ export async function output(ctx: Context, text: string, pager: boolean): Promis
 export async function showLesson(ctx: Context, session: Session, node: CourseNode, opts: { pager: boolean; header?: string }): Promise<boolean> {
   const body = await renderLesson(ctx, node.lesson);
   let saveError: unknown;
-  try {
-    session.progress = session.store.update((p) => markRead(p, node.lesson.id, ctx.now()));
-  } catch (error) {
-    if (!(error instanceof PmGuideError)) throw error;
-    saveError = error; // Show the lesson all the same, then report why it was not recorded.
+  // Shown on a terminal is read; printed into a pipe or a file is not (`read 2.1 | head -3`).
+  if (ctx.stdout.isTTY) {
+    try {
+      session.progress = session.store.update((p) => markRead(p, node.lesson.id, ctx.now()));
+    } catch (error) {
+      if (!(error instanceof PmGuideError)) throw error;
+      saveError = error; // Show the lesson all the same, then report why it was not recorded.
+    }
   }
   const parts = [opts.header, body, lessonFooter(ctx, session, node)].filter((p): p is string => p !== undefined);
   const paged = await output(ctx, parts.join('\n\n'), opts.pager);

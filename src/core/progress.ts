@@ -54,12 +54,17 @@ export interface Answer {
   lessonId: string;
   topic: Topic;
   correct: boolean;
+  /** A right answer given after a hint: scheduled as hard. */
+  hinted?: boolean;
   at: Date;
 }
 
+/** How well an answer went, for the scheduler. */
+export type Grade = 'again' | 'hard' | 'good';
+
 /** What a scheduler returns for one answer: the item's next memory state. */
 export type Schedule = Pick<ItemProgress, 'due' | 'stability' | 'difficulty' | 'reps' | 'lapses' | 'state' | 'learningSteps' | 'last'>;
-export type Scheduler = (previous: ItemProgress | undefined, correct: boolean, at: Date) => Schedule;
+export type Scheduler = (previous: ItemProgress | undefined, grade: Grade, at: Date) => Schedule;
 
 export function recordAnswer(progress: Progress, answer: Answer, schedule: Scheduler): Progress {
   const before = progress.items[answer.questionId];
@@ -69,7 +74,7 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
   items[answer.questionId] = {
     lesson: answer.lessonId,
     topic: answer.topic,
-    ...schedule(before, answer.correct, answer.at),
+    ...schedule(before, answer.correct ? (answer.hinted ? 'hard' : 'good') : 'again', answer.at),
     history,
     seen: (before?.seen ?? 0) + 1,
     right: (before?.right ?? 0) + (answer.correct ? 1 : 0),
@@ -92,11 +97,21 @@ export function dueItems(progress: Progress, now: Date, lessonId?: string): Arra
   return Object.entries(progress.items).filter(([, item]) => item.due <= t && (lessonId === undefined || item.lesson === lessonId));
 }
 
+/** How long a question may wait past its review before its lesson counts as slipping. */
+export const FORGETTING_DAYS = 7;
+
 /**
- * What mastered means, for every lesson at once: passed, and none of its
- * questions overdue. Built once for a progress and a moment.
+ * What mastered means, for every lesson at once: passed, and not forgotten:
+ * the latest answer to each of its questions was right, and none has waited
+ * more than a week past its review. A review falling due does not undo it,
+ * so mastery never flips within minutes or hours of a quiz. Built once for a
+ * progress and a moment.
  */
 export function masteryOf(progress: Progress, now: Date): (lessonId: string) => boolean {
-  const dueLessons = new Set(dueItems(progress, now).map(([, item]) => item.lesson));
-  return (lessonId) => isPassed(progress, lessonId) && !dueLessons.has(lessonId);
+  const slipping = new Set<string>();
+  const overdue = now.getTime() / 1000 - FORGETTING_DAYS * 86_400;
+  for (const item of Object.values(progress.items)) {
+    if (item.history.at(-1)?.[1] === 0 || item.due < overdue) slipping.add(item.lesson);
+  }
+  return (lessonId) => isPassed(progress, lessonId) && !slipping.has(lessonId);
 }

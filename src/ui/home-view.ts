@@ -16,7 +16,7 @@ export function describeNext(action: NextAction): string {
     case 'quiz':
       return `the quiz on ${action.node.number} ${neutraliseLine(action.node.lesson.title)}, which you have read`;
     case 'review':
-      return `review ${action.due} question${action.due === 1 ? '' : 's'} that ${action.due === 1 ? 'is' : 'are'} due`;
+      return action.count === action.due ? `review ${action.due} question${action.due === 1 ? '' : 's'} due` : `review ${action.count} of ${action.due} questions due`;
     case 'done':
       return action.mastered === action.lessons ? 'nothing: the whole course is mastered' : 'nothing now: every page is read; reviews come back as they fall due';
   }

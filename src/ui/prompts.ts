@@ -15,7 +15,7 @@ export function abortPrompts(): void {
   abort?.abort();
 }
 
-async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>, ctx: Context): Promise<T> {
+export async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>, ctx: Context): Promise<T> {
   abort = new AbortController();
   try {
     return await run({ input: ctx.stdin, output: ctx.stdout, signal: abort.signal });

@@ -9,6 +9,10 @@ export function terminalPrompter(ctx: () => Context): Prompter {
   let loaded: Prompts | undefined;
   const load = async (): Promise<Prompts> => (loaded ??= await import('./prompts.js'));
   return {
+    quizQuestion: async (question) => {
+      await load();
+      return (await import('./quiz-prompt.js')).quizQuestion(ctx(), question);
+    },
     chooseOne: async (message, choices) => (await load()).chooseOne(ctx(), message, choices),
     chooseMany: async (message, choices) => (await load()).chooseMany(ctx(), message, choices),
     typeAnswer: async (message) => (await load()).typeAnswer(ctx(), message),

@@ -96,11 +96,11 @@ describe('a bug in pm-guide', () => {
   };
 
   it('inside a command: one line that says it is a bug and how to report it, exit 70', () => {
-    const preload = fault(`Date.prototype.toISOString = function () { throw new TypeError('the clock broke'); };`);
-    const r = pmBin(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}` });
+    const preload = fault(`String.prototype.normalize = function () { throw new TypeError('the text broke'); };`);
+    const r = pmBin(['search', 'duties'], { NODE_OPTIONS: `--require ${preload}` });
     expect(r.code).toBe(70);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^pm-guide: internal error: the clock broke \(this is a bug in pm-guide: please report it/);
+    expect(r.stderr).toMatch(/^pm-guide: internal error: the text broke \(this is a bug in pm-guide: please report it/);
     expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
@@ -113,9 +113,9 @@ describe('a bug in pm-guide', () => {
   });
 
   it('PM_GUIDE_DEBUG shows the stack for the report', () => {
-    const preload = fault(`Date.prototype.toISOString = function () { throw new TypeError('the clock broke'); };`);
-    const r = pmBin(['read', 'duties'], { NODE_OPTIONS: `--require ${preload}`, PM_GUIDE_DEBUG: '1' });
+    const preload = fault(`String.prototype.normalize = function () { throw new TypeError('the text broke'); };`);
+    const r = pmBin(['search', 'duties'], { NODE_OPTIONS: `--require ${preload}`, PM_GUIDE_DEBUG: '1' });
     expect(r.code).toBe(70);
-    expect(r.stderr).toMatch(/TypeError: the clock broke\n\s+at /);
+    expect(r.stderr).toMatch(/TypeError: the text broke\n\s+at /);
   });
 });

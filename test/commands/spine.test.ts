@@ -10,6 +10,8 @@ import { haveSeeds, seedsDir } from '../helpers/seeds.js';
 const course = join(fixturesDir, 'course');
 let progress: string;
 const pm = (args: string[], env: Record<string, string | undefined> = {}) => runIn(['--lessons', course, '--progress', progress, ...args], { env });
+/** As on a terminal, where reading a lesson marks it read. */
+const onTerminal = { tty: true };
 
 beforeAll(async () => {
   progress = join(tempDir(), 'progress.json');
@@ -68,8 +70,8 @@ describe('read', () => {
     expect(hasEscapes((await pm(['--no-color', 'read', 'duties'], { FORCE_COLOR: '1' })).stdout)).toBe(false);
   });
 
-  it('ends with a footer saying where you are and what comes next, and marks the lesson read', async () => {
-    const r = await pm(['read', '1.1']);
+  it('ends with a footer saying where you are and what comes next, and marks the lesson read on a terminal', async () => {
+    const r = await runIn(['--lessons', course, '--progress', progress, 'read', '1.1', '--no-pager'], onTerminal);
     expect(r.stdout).toMatch(/1\.1 Duties of a Gardener +· page 2 of 5 · Gardening Basics/);
     expect(r.stdout).toMatch(/Next: 1\.2 Areas and Tools/);
     expect(r.stdout).toMatch(/Check yourself: pm-guide quiz duties/);
@@ -79,9 +81,10 @@ describe('read', () => {
   });
 
   it('finds a lesson by number, id or part of the title, and reads the current one by default', async () => {
-    expect((await pm(['read', '2.1'])).stdout).toContain('The Gardening Year');
-    expect((await pm(['read', 'gardening year'])).stdout).toContain('Every season asks');
-    expect((await pm(['read'])).stdout).toContain('The Gardening Year');
+    const read = async (...args: string[]) => (await runIn(['--lessons', course, '--progress', progress, 'read', ...args, '--no-pager'], onTerminal)).stdout;
+    expect(await read('2.1')).toContain('The Gardening Year');
+    expect(await read('gardening year')).toContain('Every season asks');
+    expect(await read()).toContain('The Gardening Year');
   });
 
   it('suggests close names for an unknown lesson on one stderr line, and nothing more', async () => {
@@ -128,12 +131,13 @@ describe.runIf(haveSeeds)('the reference seeds', async () => {
 describe('next', () => {
   it('reads the next unread page, saying so on its first line, then asks for the quiz owed', async () => {
     const p = join(tempDir(), 'p.json');
-    const step = () => runIn(['--lessons', course, '--progress', p, 'next']);
+    const step = () => runIn(['--lessons', course, '--progress', p, 'next', '--no-pager'], onTerminal);
     const first = await step();
     expect(first.stdout.split('\n')[0]).toBe('Next: reading 1 Gardening Basics');
     const second = await step();
     expect(second.stdout.split('\n')[0]).toBe('Next: reading 1.1 Duties of a Gardener');
-    const third = await step();
+    // Not on a terminal, it says how to take the quiz instead of asking.
+    const third = await runIn(['--lessons', course, '--progress', p, 'next']);
     expect(third.code).toBe(0);
     expect(third.stdout.split('\n')[0]).toMatch(/^Next: the quiz on 1\.1 Duties of a Gardener.*pm-guide quiz duties$/);
   });
@@ -142,7 +146,7 @@ describe('next', () => {
 describe('reset', () => {
   it('clears progress with --yes, and refuses to ask without a terminal', async () => {
     const p = join(tempDir(), 'p.json');
-    await runIn(['--lessons', course, '--progress', p, 'read', 'duties']);
+    await runIn(['--lessons', course, '--progress', p, 'read', 'duties', '--no-pager'], onTerminal);
     const refused = await runIn(['--lessons', course, '--progress', p, 'reset']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/reset --yes/);
@@ -156,7 +160,7 @@ describe('reset', () => {
 describe('the progress file', () => {
   it('is created in the XDG data folder by default', async () => {
     const home = tempDir();
-    await runIn(['--lessons', course, 'read', 'duties'], { env: { HOME: home, XDG_DATA_HOME: join(home, 'xdg') } });
+    await runIn(['--lessons', course, 'read', 'duties', '--no-pager'], { env: { HOME: home, XDG_DATA_HOME: join(home, 'xdg') }, tty: true });
     expect(existsSync(join(home, 'xdg', 'pm-guide', 'progress.json'))).toBe(true);
   });
 
@@ -164,7 +168,7 @@ describe('the progress file', () => {
     const dir = tempDir();
     const p = join(dir, 'progress.json');
     writeFileSync(p, '{"version":1,"lessons":{');
-    const r = await runIn(['--lessons', course, '--progress', p, 'read', 'duties']);
+    const r = await runIn(['--lessons', course, '--progress', p, 'read', 'duties', '--no-pager'], onTerminal);
     expect(r.code).toBe(0);
     const aside = readdirSync(dir).find((f) => f.startsWith('progress.json.broken-'))!;
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"version":1,"lessons":{');

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, previewQuestions } from '../helpers/answer-quiz.js';
+import { answerQuestion, finishQuiz, previewQuestions } from '../helpers/answer-quiz.js';
 import { spawnPty } from '../helpers/pty.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
@@ -24,6 +24,7 @@ async function study(progress: string, lesson: string, answers: number, seed: nu
   const pool = previewQuestions(course, lesson);
   const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', lesson, '--count', String(answers), '--seed', String(seed)]);
   for (let i = 1; i <= answers; i++) await answerQuestion(session, pool, i, answers, i % 2 === 1);
+  await finishQuiz(session, pool);
   await session.waitFor(`Score: ${Math.ceil(answers / 2)} of ${answers}`);
   expect((await session.exited()).exitCode).toBe(0);
 }

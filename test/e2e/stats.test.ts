@@ -2,7 +2,7 @@
 // answering a real quiz with the keyboard, some right and some wrong.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, previewQuestions, type PreviewQuestion } from '../helpers/answer-quiz.js';
+import { answerQuestion, finishQuiz, previewQuestions, type PreviewQuestion } from '../helpers/answer-quiz.js';
 import { spawnPty } from '../helpers/pty.js';
 import { cleanTemps, fixturesDir, hasEscapes, run, tempDir } from '../helpers/run.js';
 
@@ -22,6 +22,7 @@ describe('pm-guide stats', () => {
     const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5']);
     right = await answerQuestion(session, pool, 1, 2, true);
     wrong = await answerQuestion(session, pool, 2, 2, false);
+    await finishQuiz(session, pool);
     await session.waitFor('Score: 1 of 2');
     expect((await session.exited()).exitCode).toBe(0);
   }, 40_000);

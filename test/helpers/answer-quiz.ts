@@ -19,8 +19,17 @@ export function previewQuestions(course: string, lesson: string, extra: string[]
   return JSON.parse(r.stdout) as PreviewQuestion[];
 }
 
-/** The keys that give a right (or a wrong) answer to a question. */
-export function answerKeys(q: PreviewQuestion, right: boolean): string {
+/** The choices in the order the screen shows them (the quiz shuffles them on every attempt). */
+function onScreenOrder(q: PreviewQuestion, shown: string): string[] {
+  const flat = (t: string) => t.replace(/\s+/g, '');
+  const body = flat(shown.slice(shown.indexOf('?')));
+  const at = (c: string) => body.indexOf(flat(c), body.indexOf(flat(q.prompt).slice(-20)) + 1);
+  return [...q.choices].sort((a, b) => at(a) - at(b));
+}
+
+/** The keys that give a right (or a wrong) answer to a question, for choices in the order shown. */
+export function answerKeys(q: PreviewQuestion, right: boolean, shown?: string): string {
+  if (shown !== undefined && q.kind !== 'text') q = { ...q, choices: onScreenOrder(q, shown) };
   if (q.kind === 'text') return `${right ? (q.answer as string) : 'nothing like it'}${keys.enter}`;
   if (q.kind === 'multiple') {
     const answers = q.answer as string[];
@@ -51,7 +60,7 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
   const q = pool.find((p) => flat(shown).includes(flat(p.prompt)));
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
-  session.write(answerKeys(q, right));
+  session.write(answerKeys(q, right, shown));
   const verdict = right ? /✓ Right\./ : /✗ Not quite\./;
   const start = Date.now();
   while (!verdict.test(session.screen().slice(before))) {
@@ -59,4 +68,21 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
     await new Promise((r) => setTimeout(r, 25));
   }
   return q;
+}
+
+/** Answers, rightly, the missed questions a quiz asks once more at its end, until its score shows. */
+export async function finishQuiz(session: PtySession, pool: PreviewQuestion[]): Promise<void> {
+  let from = session.screen().length;
+  for (;;) {
+    await session.waitFor((screen) => /Once more[\s\S]*\? .+|Score: /.test(screen.slice(from)));
+    const shown = session.screen().slice(from);
+    if (/Score: /.test(shown) && !/Once more/.test(shown.slice(0, shown.indexOf('Score: ')))) return;
+    const flat = (t: string) => t.replace(/\s+/g, '');
+    const q = pool.find((p) => flat(shown).includes(flat(p.prompt)));
+    if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
+    from = session.screen().length;
+    session.write(answerKeys(q, true, shown));
+    await session.waitFor((screen) => /✓ Right\./.test(screen.slice(from)));
+    from = session.screen().length;
+  }
 }

@@ -17,11 +17,15 @@ import { repoRoot, tempDir } from './run.js';
  * text, true/false for a confirmation, a key name for "press any key",
  * undefined to press Esc in a menu, or a function of the question asked.
  */
-export type Answer = string | string[] | boolean | undefined | typeof CTRL_C | ((asked: Asked) => string | string[] | boolean | undefined);
+export type Answer = string | string[] | boolean | undefined | symbol | ((asked: Asked) => string | string[] | boolean | undefined | symbol);
 export const CTRL_C = Symbol('ctrl-c');
+/** In a quiz: ask for a hint, say "I don't know", press Esc. */
+export const HINT = Symbol('hint');
+export const DONT_KNOW = Symbol('dont-know');
+export const ESC = Symbol('esc');
 
 export interface Asked {
-  kind: 'chooseOne' | 'chooseMany' | 'typeAnswer' | 'confirm' | 'pick' | 'waitForKey';
+  kind: 'quiz' | 'chooseOne' | 'chooseMany' | 'typeAnswer' | 'confirm' | 'pick' | 'waitForKey';
   message: string;
   choices: string[];
 }
@@ -68,12 +72,17 @@ class Collect extends Writable {
 }
 
 function scriptedPrompter(answers: Answer[], asked: Asked[]): Prompter {
-  const next = (question: Asked): string | string[] | boolean | undefined => {
+  const next = (question: Asked): string | string[] | boolean | undefined | symbol => {
     asked.push(question);
     if (answers.length === 0) throw new Error(`an unexpected prompt (${question.kind}): ${question.message}`);
-    const answer = answers.shift();
+    const given = answers.shift();
+    const answer = typeof given === 'function' ? given(question) : given;
     if (answer === CTRL_C) throw new InterruptedError();
-    return typeof answer === 'function' ? answer(question) : answer;
+    return answer;
+  };
+  const plain = (answer: ReturnType<typeof next>, message: string): string | string[] | boolean | undefined => {
+    if (typeof answer === 'symbol') throw new Error(`a quiz key outside a quiz question: ${message}`);
+    return answer;
   };
   const valueOf = <T>(choices: Choice<T>[], name: unknown, message: string): T => {
     const found = choices.find((c) => c.name === name || c.name.replace(/\s+/g, ' ').trim() === name);
@@ -81,22 +90,31 @@ function scriptedPrompter(answers: Answer[], asked: Asked[]): Prompter {
     return found.value;
   };
   return {
-    chooseOne: async (message, choices) => valueOf(choices, next({ kind: 'chooseOne', message, choices: choices.map((c) => c.name) }), message),
+    quizQuestion: async (ask) => {
+      const answer = next({ kind: 'quiz', message: ask.message, choices: ask.choices });
+      if (answer === HINT) return { kind: 'hint' };
+      if (answer === DONT_KNOW) return { kind: 'unknown' };
+      if (answer === ESC) return { kind: 'leave' };
+      if (typeof answer === 'symbol' || typeof answer === 'boolean' || answer === undefined) throw new Error(`not an answer to: ${ask.message}`);
+      if (ask.kind !== 'text') for (const a of Array.isArray(answer) ? answer : [answer]) if (!ask.choices.includes(a)) throw new Error(`"${a}" is not a choice of: ${ask.message}`);
+      return { kind: 'answer', value: answer };
+    },
+    chooseOne: async (message, choices) => valueOf(choices, plain(next({ kind: 'chooseOne', message, choices: choices.map((c) => c.name) }), message), message),
     chooseMany: async (message, choices) => {
-      const names = next({ kind: 'chooseMany', message, choices: choices.map((c) => c.name) });
+      const names = plain(next({ kind: 'chooseMany', message, choices: choices.map((c) => c.name) }), message);
       return (Array.isArray(names) ? names : []).map((n) => valueOf(choices, n, message));
     },
-    typeAnswer: async (message) => String(next({ kind: 'typeAnswer', message, choices: [] }) ?? ''),
-    confirm: async (message) => Boolean(next({ kind: 'confirm', message, choices: [] })),
+    typeAnswer: async (message) => String(plain(next({ kind: 'typeAnswer', message, choices: [] }), message) ?? ''),
+    confirm: async (message) => Boolean(plain(next({ kind: 'confirm', message, choices: [] }), message)),
     pick: async <T>(options: PickOptions<T>) => {
       const items = typeof options.items === 'function' ? [] : options.items;
-      const name = next({ kind: 'pick', message: options.message, choices: items.map((i) => i.name) });
+      const name = plain(next({ kind: 'pick', message: options.message, choices: items.map((i) => i.name) }), options.message);
       if (name === undefined) return undefined;
       const found = items.find((i) => i.name.trim() === name || String(i.value) === name || i.name.includes(String(name)));
       if (!found) throw new Error(`"${String(name)}" is not in the menu: ${options.message}`);
       return found.value;
     },
-    waitForKey: async (message) => String(next({ kind: 'waitForKey', message, choices: [] }) ?? 'return'),
+    waitForKey: async (message) => String(plain(next({ kind: 'waitForKey', message, choices: [] }), message) ?? 'return'),
     abort: () => {},
   };
 }
@@ -107,6 +125,8 @@ export async function runIn(args: string[], options: InProcessOptions = {}): Pro
   const env: NodeJS.ProcessEnv = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), TERM: 'xterm-256color', ...options.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const tty = options.tty ?? false;
+  // A terminal in a test is plain unless the test asks for colour.
+  if (tty && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) env.NO_COLOR = '1';
   const stdout = new Collect(tty, options.columns ?? (tty ? 80 : undefined), options.rows ?? (tty ? 24 : undefined));
   const stderr = new Collect(false);
   const stdin = Object.assign(new PassThrough(), { isTTY: tty });

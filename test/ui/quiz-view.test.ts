@@ -19,22 +19,33 @@ const question = (over: Partial<Question>): Question => ({
   ...over,
 });
 
+const passage = { where: '1.1 Duties of a Gardener › Duties', text: 'Soil Care: Feeding the ground with compost every autumn.' };
+
 describe('feedback after an answer', () => {
-  it('names the source line once when the explanation already quotes it', () => {
-    const out = formatFeedback(question({}), false, 'duties.md', 100);
+  it('names the lesson and section, and quotes the passage once when the explanation already says it', () => {
+    const out = formatFeedback(question({}), 'wrong', passage, { width: 100 });
     expect(out).toContain('✗ Not quite. The answer: Soil Care');
     expect(out.match(/Feeding the ground/g)).toHaveLength(1);
-    expect(out).toMatch(/duties\.md:12$/m);
+    expect(out).toMatch(/^ {2}1\.1 Duties of a Gardener › Duties$/m);
+    expect(out).not.toMatch(/\.md|:12|\|/);
   });
 
-  it('quotes the source line when the explanation says something else', () => {
-    const out = formatFeedback(question({ explanation: 'Compost is the gardener’s first job.' }), false, 'duties.md', 100);
+  it('quotes the passage when the explanation says something else, and says when the question comes back', () => {
+    const out = formatFeedback(question({ explanation: 'Compost is the gardener’s first job.' }), 'wrong', passage, { width: 100 });
     expect(out).toContain('Compost is the gardener’s first job.');
-    expect(out).toContain('duties.md:12: Soil Care: Feeding the ground with compost every autumn.');
+    expect(out).toContain('1.1 Duties of a Gardener › Duties: Soil Care: Feeding the ground with compost every autumn.');
+    expect(out).toContain('It comes back at the end of this quiz, and again tomorrow.');
+  });
+
+  it('says what a partly right multi-select missed and what it ticked wrongly', () => {
+    const multi = question({ kind: 'multiple', choices: ['Spade', 'Rake', 'Kettle', 'Hoe'], answer: ['Spade', 'Rake', 'Hoe'] });
+    const out = formatFeedback(multi, 'wrong', passage, { width: 100, diff: { missed: ['Hoe'], wrong: ['Kettle'] } });
+    expect(out).toContain('Missed: Hoe.');
+    expect(out).toContain('Not among them: Kettle.');
   });
 
   it('wraps to the width it is given', () => {
-    const out = formatFeedback(question({ explanation: `${'A long explanation '.repeat(8)}end.` }), false, 'duties.md', 40);
+    const out = formatFeedback(question({ explanation: `${'A long explanation '.repeat(8)}end.` }), 'wrong', passage, { width: 40 });
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 });

@@ -4,7 +4,7 @@ import type { Lesson } from '../../src/core/lesson.js';
 import { decideNext } from '../../src/core/next.js';
 import { HISTORY_LIMIT, dueItems, emptyProgress, masteryOf, isPassed, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
 import { readProgressData } from '../../src/core/progress-schema.js';
-import { fsrsScheduler } from '../../src/core/schedule.js';
+import { fsrsScheduler, startOfDay } from '../../src/core/schedule.js';
 
 const t0 = new Date('2026-03-02T09:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
@@ -50,12 +50,25 @@ describe('progress transitions', () => {
 });
 
 describe('spaced repetition (FSRS) with an injected clock', () => {
-  it('brings a missed question back within minutes', () => {
+  it('brings a missed question back tomorrow, not within minutes', () => {
     const p = answer(emptyProgress(), false, t0);
-    const due = p.items.q1!.due * 1000 - t0.getTime();
-    expect(due).toBeGreaterThan(0);
-    expect(due).toBeLessThanOrEqual(10 * MIN);
-    expect(dueItems(p, later(11 * MIN))).toHaveLength(1);
+    expect(dueItems(p, later(6 * 60 * MIN))).toHaveLength(0);
+    expect(new Date(p.items.q1!.due * 1000)).toEqual(startOfDay(t0, 1));
+    expect(dueItems(p, startOfDay(t0, 1))).toHaveLength(1);
+  });
+
+  it('brings a right answer back no sooner than tomorrow, and a hinted one sooner than an unaided one', () => {
+    const right = answer(emptyProgress(), true, t0);
+    expect(right.items.q1!.due * 1000).toBeGreaterThanOrEqual(startOfDay(t0, 1).getTime());
+    let plain = emptyProgress();
+    let hinted = emptyProgress();
+    let at = t0;
+    for (let i = 0; i < 3; i++) {
+      plain = answer(plain, true, at);
+      hinted = recordAnswer(hinted, { questionId: 'q1', lessonId: 'intro', topic: 'tools', correct: true, hinted: true, at }, fsrsScheduler);
+      at = later(30 * DAY);
+    }
+    expect(hinted.items.q1!.due).toBeLessThan(plain.items.q1!.due);
   });
 
   it('spaces a known question further out with each right answer', () => {
@@ -72,7 +85,7 @@ describe('spaced repetition (FSRS) with an injected clock', () => {
     expect(gaps.at(-1)!).toBeGreaterThan(7 * DAY);
   });
 
-  it('resets a forgotten question to a short interval and counts the lapse', () => {
+  it('brings a forgotten question back the next day and counts the lapse', () => {
     let p = emptyProgress();
     let at = t0;
     for (let i = 0; i < 4; i++) {
@@ -81,14 +94,17 @@ describe('spaced repetition (FSRS) with an injected clock', () => {
     }
     p = answer(p, false, at);
     expect(p.items.q1!.lapses).toBe(1);
-    expect(p.items.q1!.due * 1000 - at.getTime()).toBeLessThan(DAY);
+    expect(p.items.q1!.due * 1000 - at.getTime()).toBeLessThanOrEqual(DAY);
   });
 
-  it('counts a lesson mastered only when passed and nothing of it is overdue', () => {
+  it('counts a lesson mastered when passed and not forgotten: a review falling due does not undo it, a miss or a week overdue does', () => {
     let p = recordQuizScore(emptyProgress(), 'intro', 1, t0);
-    p = answer(p, false, t0);
-    expect(masteryOf(p, t0)('intro')).toBe(true);
-    expect(masteryOf(p, later(DAY))('intro')).toBe(false);
+    p = answer(p, true, t0);
+    expect(masteryOf(p, later(MIN))('intro')).toBe(true);
+    expect(masteryOf(p, later(3 * DAY))('intro')).toBe(true);
+    expect(masteryOf(p, later(40 * DAY))('intro')).toBe(false);
+    expect(masteryOf(answer(p, false, later(2 * DAY)), later(2 * DAY))('intro')).toBe(false);
+    expect(masteryOf(p, t0)('other')).toBe(false);
   });
 });
 
@@ -112,9 +128,27 @@ describe('the learning path', () => {
   it('puts due reviews before unread lessons, and ends with a summary', () => {
     let p = recordQuizScore(markRead(markRead(emptyProgress(), 'm', t0), 'a', t0), 'a', 1, t0);
     p = answer(p, false, t0, 'q1', 'a');
-    expect(next(p, later(DAY))).toEqual({ kind: 'review', due: 1 });
+    expect(next(p, later(DAY))).toEqual({ kind: 'review', count: 1, due: 1 });
     p = recordQuizScore(markRead(p, 'b', t0), 'b', 1, t0);
     p = answer(p, true, later(DAY), 'q1', 'a');
-    expect(next(p, later(DAY + MIN))).toEqual({ kind: 'done', mastered: 2, lessons: 2 });
+    expect(next(p, later(DAY + MIN))).toEqual({ kind: 'done', mastered: 2, lessons: 2, due: 0 });
+  });
+
+  it('moves on to a new lesson once the reviews of the day are done, and says how many wait', () => {
+    let p = recordQuizScore(markRead(markRead(emptyProgress(), 'm', t0), 'a', t0), 'a', 1, t0);
+    for (let i = 0; i < 30; i++) p = answer(p, false, t0, `q${i}`, 'a');
+    const day = later(DAY);
+    const budget = (progress: Progress) => decideNext({ course, progress, now: day, hasQuiz: () => true, dailyReviews: 20 });
+    expect(budget(p)).toEqual({ kind: 'review', count: 20, due: 30 });
+    for (let i = 0; i < 20; i++) p = answer(p, true, day, `q${i}`, 'a');
+    const after = budget(p);
+    expect(after.kind === 'read' && after.node.lesson.id).toBe('b');
+    expect(after).toMatchObject({ due: 10 });
+  });
+
+  it('moves past a lesson passed without reading it', () => {
+    const p = recordQuizScore(markRead(emptyProgress(), 'm', t0), 'a', 0.9, t0);
+    const action = next(p);
+    expect(action.kind === 'read' && action.node.lesson.id).toBe('b');
   });
 });

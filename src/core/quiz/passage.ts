@@ -1,0 +1,85 @@
+// Where an answer lives in its lesson, for feedback that teaches: the lesson's
+// number and title and the headings above the passage ("1.2 Core
+// responsibilities › Tools of the trade"), and the passage itself in plain
+// words: a table row as "kind: tools", a bullet without its markup, and for
+// an authored question the opening of the section its author named.
+import type { CourseNode } from '../course.js';
+import { plainLabel, prose } from '../text.js';
+import type { Question } from './types.js';
+
+export interface Passage {
+  /** "1.2 Core responsibilities › Tools of the trade" */
+  where: string;
+  /** The sentence or row, in plain words; empty when there is nothing more to show than the explanation. */
+  text: string;
+}
+
+const HEADING = /^(#{2,6})[ \t]+(.+?)[ \t#]*$/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const MAX_TEXT = 240;
+
+interface Heading {
+  depth: number;
+  text: string;
+  index: number;
+}
+
+function headingsOf(lines: readonly string[]): Heading[] {
+  const out: Heading[] = [];
+  let fenced = false;
+  lines.forEach((line, index) => {
+    if (FENCE.test(line)) fenced = !fenced;
+    const m = fenced ? null : HEADING.exec(line);
+    if (m) out.push({ depth: m[1]!.length, text: plainLabel(m[2]!), index });
+  });
+  return out;
+}
+
+/** The headings above a body line, outermost first. */
+function trailAt(headings: readonly Heading[], index: number): string[] {
+  const trail: Heading[] = [];
+  for (const h of headings) {
+    if (h.index > index) break;
+    while (trail.length > 0 && trail[trail.length - 1]!.depth >= h.depth) trail.pop();
+    trail.push(h);
+  }
+  return trail.map((h) => h.text);
+}
+
+/** A source line as plain words: "| Analytics | Mixpanel |" as "Analytics: Mixpanel", "- **Label**: text" as "Label: text". */
+export function plainLine(line: string): string {
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|')) {
+    const cells = trimmed.replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => prose(c)).filter((c) => c !== '');
+    return cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join('; ')}` : (cells[0] ?? '');
+  }
+  return prose(trimmed.replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''));
+}
+
+/** The first paragraph after a heading, in plain words. */
+function openingOf(lines: readonly string[], heading: Heading): string {
+  const para: string[] = [];
+  for (const line of lines.slice(heading.index + 1)) {
+    if (HEADING.test(line) || FENCE.test(line)) break;
+    if (line.trim() === '') {
+      if (para.length > 0) break;
+      continue;
+    }
+    para.push(line);
+  }
+  return plainLine(para.join(' '));
+}
+
+const cut = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT).replace(/\s+\S*$/, '')}…` : text);
+
+export function passageFor(node: CourseNode, question: Question): Passage {
+  const lesson = node.lesson;
+  const lines = lesson.body.split('\n');
+  const headings = headingsOf(lines);
+  const title = `${node.number} ${lesson.title}`;
+  const named = question.section === undefined ? undefined : headings.find((h) => h.text.toLowerCase() === plainLabel(question.section!).toLowerCase());
+  if (named) return { where: [title, ...trailAt(headings, named.index)].join(' › '), text: cut(openingOf(lines, named)) };
+  const index = question.source.line - lesson.bodyLine;
+  if (question.id.startsWith('a-') || index < 0 || index >= lines.length) return { where: title, text: '' };
+  return { where: [title, ...trailAt(headings, index)].join(' › '), text: cut(plainLine(lines[index]!)) };
+}
