@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, finishQuiz, previewQuestions } from '../helpers/answer-quiz.js';
+import { quizAnswers, runIn, type Answer } from '../helpers/in-process.js';
 import { spawnPty } from '../helpers/pty.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
@@ -20,13 +20,11 @@ const statsJson = (progress: string) => {
 
 /** Reads a lesson and answers `answers` questions of a quiz on it (right, wrong, right, ...). */
 async function study(progress: string, lesson: string, answers: number, seed: number): Promise<void> {
-  expect(pm(progress, 'read', lesson, '--no-pager').code).toBe(0);
-  const pool = previewQuestions(course, lesson);
-  const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', lesson, '--count', String(answers), '--seed', String(seed)]);
-  for (let i = 1; i <= answers; i++) await answerQuestion(session, pool, i, answers, i % 2 === 1);
-  await finishQuiz(session, pool);
-  await session.waitFor(`Score: ${Math.ceil(answers / 2)} of ${answers}`);
-  expect((await session.exited()).exitCode).toBe(0);
+  const onTerminal = (args: string[], given: Answer[] = []) => runIn(['--lessons', course, '--progress', progress, ...args], { tty: true, answers: given });
+  expect((await onTerminal(['read', lesson, '--no-pager'])).code).toBe(0);
+  const plan = await quizAnswers(course, Array.from({ length: answers }, (_, i) => i % 2 === 0));
+  const quiz = await onTerminal(['quiz', lesson, '--count', String(answers), '--seed', String(seed)], plan.answers);
+  expect(quiz.stdout).toContain(`Score: ${Math.ceil(answers / 2)} of ${answers}`);
 }
 
 describe('export and import', () => {
@@ -128,7 +126,7 @@ describe('pm-guide paths', () => {
     expect(before).toMatchObject({ lessonsDir: course, shippedCourse: false, lessonsExists: true, progressFile: progress, progressExists: false, cacheExists: false });
     expect(before.cacheDir).toMatch(/pm-guide$/);
 
-    pm(progress, 'read', 'duties', '--no-pager');
+    pm(progress, 'reset', '--yes');
     expect(JSON.parse(pm(progress, 'paths', '--json').stdout).progressExists).toBe(true);
     const text = pm(progress, 'paths').stdout;
     expect(text).toMatch(new RegExp(`^Course +${course}$`, 'm'));

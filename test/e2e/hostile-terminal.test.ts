@@ -10,6 +10,7 @@ import { binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
 import { keys, spawnPty, stripAnsiAll, type PtySession } from '../helpers/pty.js';
 import { drivesTerminal, lesson, makeCourse, STACK_TRACE } from '../helpers/hostile.js';
 import { displayWidth } from '../../src/ui/ansi.js';
+import { enterThroughReasks } from '../helpers/answer-quiz.js';
 
 afterAll(cleanTemps);
 
@@ -77,7 +78,7 @@ describe('stopping at every kind of prompt', () => {
 
   it.each(stops)('%s at the reset confirmation: nothing is reset, exit 130', async (_name, key) => {
     const progress = join(tempDir(), 'progress.json');
-    run(['--lessons', course, '--progress', progress, 'read', 'single']);
+    writeFileSync(progress, '{"version":1,"lessons":{"single":{"readAt":"2026-01-05T10:00:00.000Z","reads":1}},"items":{},"days":{}}\n');
     const before = readFileSync(progress, 'utf8');
     const session = spawnPty(['--lessons', course, '--progress', progress, 'reset']);
     await session.waitFor(/\(y\/N\)/);
@@ -130,7 +131,7 @@ describe('stopping at every kind of prompt', () => {
     session.resize(40, 12);
     await new Promise((r) => setTimeout(r, 150));
     session.write(keys.enter);
-    await session.waitFor('Score:');
+    await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(2);
   });
@@ -206,7 +207,7 @@ describe('no terminal, or not all of one', () => {
 
   it('reset does not ask without a terminal: it says to pass --yes, and changes nothing', () => {
     const progress = join(tempDir(), 'progress.json');
-    run(['--lessons', course, '--progress', progress, 'read', 'single']);
+    writeFileSync(progress, '{"version":1,"lessons":{"single":{"readAt":"2026-01-05T10:00:00.000Z","reads":1}},"items":{},"days":{}}\n');
     const before = readFileSync(progress, 'utf8');
     const r = run(['--lessons', course, '--progress', progress, 'reset']);
     expect(r.code).toBe(2);
@@ -286,7 +287,7 @@ describe('what the terminal is', () => {
     const { session, progress } = quiz('single', { cols: 20, rows: 20 });
     await session.waitFor(/Question 1 of 1[\s\S]*Spade/);
     session.write(keys.enter);
-    await session.waitFor('Score:');
+    await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(1);
   });
@@ -295,7 +296,7 @@ describe('what the terminal is', () => {
     const { session, progress } = quiz('single', { env: { TERM: 'dumb' } });
     await session.waitFor(/Question 1 of 1[\s\S]*Spade/);
     session.write(keys.enter);
-    await session.waitFor('Score:');
+    await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(1);
   });

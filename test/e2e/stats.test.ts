@@ -2,8 +2,8 @@
 // answering a real quiz with the keyboard, some right and some wrong.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, finishQuiz, previewQuestions, type PreviewQuestion } from '../helpers/answer-quiz.js';
-import { spawnPty } from '../helpers/pty.js';
+import type { Question } from '../../src/core/quiz/types.js';
+import { quizAnswers, runIn, type Answer } from '../helpers/in-process.js';
 import { cleanTemps, fixturesDir, hasEscapes, run, tempDir } from '../helpers/run.js';
 
 const course = join(fixturesDir, 'course');
@@ -11,21 +11,19 @@ afterAll(cleanTemps);
 
 describe('pm-guide stats', () => {
   let progress: string;
-  let right: PreviewQuestion;
-  let wrong: PreviewQuestion;
+  let right: Question;
+  let wrong: Question;
 
   beforeAll(async () => {
     progress = join(tempDir(), 'progress.json');
-    expect(run(['--lessons', course, '--progress', progress, 'read', 'areas-and-tools', '--no-pager']).code).toBe(0);
+    const pm = (args: string[], answers: Answer[] = []) => runIn(['--lessons', course, '--progress', progress, ...args], { tty: true, answers });
+    expect((await pm(['read', 'areas-and-tools', '--no-pager'])).code).toBe(0);
     // Two questions on tools: the first answered right, the second wrong.
-    const pool = previewQuestions(course, 'areas-and-tools', ['--topic', 'tools']);
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5']);
-    right = await answerQuestion(session, pool, 1, 2, true);
-    wrong = await answerQuestion(session, pool, 2, 2, false);
-    await finishQuiz(session, pool);
-    await session.waitFor('Score: 1 of 2');
-    expect((await session.exited()).exitCode).toBe(0);
-  }, 40_000);
+    const plan = await quizAnswers(course, [true, false]);
+    const quiz = await pm(['quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5'], plan.answers);
+    expect(quiz.stdout).toContain('Score: 1 of 2');
+    [right, wrong] = plan.asked as [Question, Question];
+  });
 
   it('--json gives reading, accuracy per topic and lesson, the weakest question, reviews and the streak', () => {
     const r = run(['--lessons', course, '--progress', progress, 'stats', '--json']);
@@ -38,11 +36,12 @@ describe('pm-guide stats', () => {
       expect.objectContaining({ topic: 'tools', answers: 2, right: 1, accuracy: 0.5 }),
       expect.objectContaining({ topic: 'examples', answers: 0, accuracy: null }),
     ]);
-    expect(stats.lessons).toEqual([expect.objectContaining({ id: 'areas-and-tools', number: '1.2', answers: 2, right: 1, bestScore: 0.5 })]);
+    // Two questions are practice: too few for a score that passes or fails the lesson.
+    expect(stats.lessons).toEqual([expect.objectContaining({ id: 'areas-and-tools', number: '1.2', answers: 2, right: 1, bestScore: null })]);
     expect(stats.weakest).toHaveLength(1);
     expect(stats.weakest[0]).toMatchObject({ questionId: wrong.id, prompt: wrong.prompt, answers: 1, right: 0, recent: [false] });
     expect(stats.weakest.some((w: { questionId: string }) => w.questionId === right.id)).toBe(false);
-    // Both questions come back soon: a new question is reviewed again within minutes.
+    // Both questions come back within the week ahead: tomorrow at the earliest.
     const r7 = stats.reviews;
     expect(r7.dueNow + r7.laterToday + r7.week.reduce((n: number, d: { count: number }) => n + d.count, 0)).toBe(2);
     expect(stats.streak).toMatchObject({ current: 1, longest: 1, activeToday: true });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
+import { makeCourse } from '../helpers/hostile.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
@@ -27,6 +28,11 @@ async function waitForQuestion(session: ReturnType<typeof spawnPty>, header: str
   await session.waitFor((screen) => {
     const shown = screen.slice(screen.lastIndexOf(header)).replace(/\s+/g, ' ');
     found = pool.find((p) => shown.includes(`? ${p.prompt.replace(/\s+/g, ' ')}`) && p.choices.every((c) => shown.includes(c)));
+    if (found) {
+      // The quiz shuffles the choices on every attempt: keys follow the order on screen.
+      const body = shown.slice(shown.indexOf(`? ${found.prompt.replace(/\s+/g, ' ')}`) + found.prompt.length);
+      found = { ...found, choices: [...found.choices].sort((a, b) => body.indexOf(a) - body.indexOf(b)) };
+    }
     return found !== undefined;
   });
   return found!;
@@ -61,18 +67,22 @@ describe('the quiz, answered with the keyboard', () => {
       asked.push({ q, right });
       await session.waitFor(right ? /✓ Right\./ : /✗ Not quite\. The answer: /);
     }
+    // The missed question comes back once more at the end; Enter answers it either way.
+    await session.waitFor(/Once more[\s\S]*\? /);
+    session.write(keys.enter);
     await session.waitFor('Score: 1 of 2');
     // An answered question keeps a neutral mark: no tick beside the answer that was wrong.
     expect(session.screen()).not.toMatch(/✔/);
-    expect(session.screen()).toMatch(/01-basics\/02-tools\.md:\d+:/);
-    expect(session.screen()).toMatch(/To review/);
+    expect(session.screen()).toMatch(/1\.2 Areas and Tools › /);
+    expect(session.screen()).toMatch(/Missed \(each comes back for review tomorrow\)/);
     const exit = await session.exited();
     expect(exit.exitCode).toBe(0);
     const saved = savedProgress(progress);
     for (const { q, right } of asked) {
       expect(saved.items[q.id]).toMatchObject({ lesson: 'areas-and-tools', topic: 'tools', seen: 1, right: right ? 1 : 0 });
     }
-    expect(saved.lessons['areas-and-tools']!.lastScore).toBe(0.5);
+    // Two questions are practice: too few to score the lesson.
+    expect(saved.lessons['areas-and-tools']?.lastScore).toBeUndefined();
   });
 
   it('wraps a long question at spaces on a narrow terminal, never in the middle of a word', async () => {
@@ -93,9 +103,11 @@ describe('the quiz, answered with the keyboard', () => {
   it('keeps an answered question on screen with a long answer wrapped at spaces under it', async () => {
     const cols = 40;
     const progress = join(tempDir(), 'p.json');
-    // Seeded to ask what an item leads to: its choices are sentences longer than the terminal is wide.
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'duties', '--topic', 'examples', '--count', '1', '--seed', '3'], { cols });
-    const q = await waitForQuestion(session, 'Question 1 of 1', preview('duties', ['--topic', 'examples']));
+    const long = makeCourse({
+      'hedges.md': `---\ntitle: Hedges\nid: hedges\n---\n# Hedges\n\nA page about hedges.\n\n\`\`\`quiz\n- question: Which of these is the reason to cut a hedge in late winter?\n  choices:\n    - Birds have not yet started to build their nests in it, so none are disturbed\n    - The wood is softer then and the shears stay sharp for longer than in summer\n    - A hedge cut in late winter never needs cutting again for the rest of the year\n  answer: Birds have not yet started to build their nests in it, so none are disturbed\n\`\`\`\n`,
+    });
+    const session = spawnPty(['--lessons', long, '--progress', progress, 'quiz', 'hedges', '--seed', '3'], { cols });
+    const q = await waitForQuestion(session, 'Question 1 of 1', JSON.parse(run(['--lessons', long, 'quiz', 'hedges', '--preview', '--json']).stdout));
     const longest = [...q.choices].sort((a, b) => b.length - a.length)[0]!;
     expect(longest.length).toBeGreaterThan(cols);
     session.write(pick(q.choices, longest));

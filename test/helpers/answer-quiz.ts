@@ -86,3 +86,15 @@ export async function finishQuiz(session: PtySession, pool: PreviewQuestion[]): 
     from = session.screen().length;
   }
 }
+
+/** Presses Enter on any missed question the quiz asks once more at its end, then waits for the score. */
+export async function enterThroughReasks(session: PtySession): Promise<void> {
+  let from = session.screen().length;
+  for (;;) {
+    await session.waitFor((screen) => /Score: |Once more[\s\S]*\? /.test(screen.slice(from)));
+    const shown = session.screen().slice(from);
+    if (!/Once more/.test(shown)) return;
+    from = session.screen().length;
+    session.write(keys.enter);
+  }
+}

@@ -8,6 +8,7 @@ import { runCli } from '../../src/cli/run.js';
 import type { GlobalOptions } from '../../src/cli/program.js';
 import type { Choice, Context, PickOptions, Prompter } from '../../src/context.js';
 import { InterruptedError } from '../../src/core/errors.js';
+import type { Question } from '../../src/core/quiz/types.js';
 import { resolvePaths } from '../../src/io/paths.js';
 import { applyColorLevel, colorLevel } from '../../src/ui/theme.js';
 import { repoRoot, tempDir } from './run.js';
@@ -151,4 +152,28 @@ export async function runIn(args: string[], options: InProcessOptions = {}): Pro
   };
   const code = await runCli(args, makeContext, { stdout, stderr, env });
   return { code, signal: null, stdout: stdout.text, stderr: stderr.text, asked };
+}
+
+/**
+ * Answers for a quiz on a course, right or wrong as `plan` says, question by
+ * question (found by their prompt among the course's questions); a missed
+ * question asked again at the end is answered right. Records what was asked.
+ */
+export async function quizAnswers(courseDir: string, plan: boolean[]): Promise<{ answers: Answer[]; asked: Question[] }> {
+  const { loadCourse } = await import('../../src/io/load-course.js');
+  const { quizBank } = await import('../../src/core/quiz/bank.js');
+  const all = quizBank(loadCourse(courseDir).course).all();
+  const asked: Question[] = [];
+  const answer = (q: Asked): string | string[] => {
+    const question = all.find((c) => c.prompt === q.message);
+    if (!question) throw new Error(`not a question of the course: ${q.message}`);
+    const again = asked.includes(question);
+    const right = again || (plan[asked.length] ?? true);
+    if (!again) asked.push(question);
+    if (right) return question.answer;
+    if (question.kind === 'text') return 'nothing like it';
+    if (question.kind === 'multiple') return q.choices.filter((c) => !(question.answer as string[]).includes(c)).slice(0, 1);
+    return q.choices.find((c) => c !== question.answer)!;
+  };
+  return { answers: Array.from({ length: plan.length * 2 + 2 }, () => answer), asked };
 }
