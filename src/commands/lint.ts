@@ -43,7 +43,7 @@ function siblingChecks(lessons: Lesson[], findings: Finding[]): void {
   }
   const groups = [course.roots, ...course.ordered.map((n) => n.children)];
   for (const siblings of groups) {
-    const seen = new Map<number, Lesson>();
+    const seen = new Map<number | string, Lesson>();
     for (const n of siblings) {
       const order = n.lesson.navOrder;
       if (order === undefined) continue;
