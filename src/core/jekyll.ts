@@ -9,12 +9,13 @@
 // Jekyll-only markup, resolved as Jekyll and kramdown would before the page is
 // shown: Liquid (src/core/liquid.ts), kramdown's attribute lists and header
 // ids removed, callouts given their label, the table-of-contents marker
-// dropped (pm-guide lists a page's sections itself), and the navigation block
+// marked (the page's sections are listed there when it is shown), and the navigation block
 // some sites put at the end of a page. Every change keeps the line count, so
 // line numbers in messages and quiz sources still point at the right line.
 // What kramdown renders differently from CommonMark (HTML blocks, footnotes,
 // definition lists...) is turned into Markdown when a page is shown:
 // src/core/kramdown.ts.
+import { TOC_MARK } from './kramdown.js';
 import { resolveLiquid } from './liquid.js';
 import { defaultSiteConfig, type SiteConfig } from './site.js';
 
@@ -97,9 +98,9 @@ function resolveKramdownMarks(text: string, site: SiteConfig): string {
       lines[i] = dropInlineIals(line);
       continue;
     }
-    // The TOC marker: a one-item list "1. TOC" (or "* TOC") with {:toc} under it.
+    // The TOC marker: a one-item list "1. TOC" (or "* TOC") with {:toc} under it; drawn when the page is shown.
     if (/\{:\s*(?:\.no_toc\s*)?toc\s*\}/.test(line)) {
-      if (i > 0 && TOC_ITEM.test(lines[i - 1]!)) lines[i - 1] = '';
+      if (i > 0 && TOC_ITEM.test(lines[i - 1]!)) lines[i - 1] = TOC_MARK;
       lines[i] = '';
       continue;
     }
