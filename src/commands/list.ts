@@ -88,7 +88,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
       ctx,
       JSON.stringify(
         {
-          course: { title: courseTitle(session), lessonsDir: session.loaded.dir, progressFile: ctx.paths.progressFile },
+          course: { title: courseTitle(session), id: ctx.paths.courseId ?? null, lessonsDir: session.loaded.dir, progressFile: ctx.paths.progressFile },
           lessonsDir: session.loaded.dir,
           total: statuses.length,
           read: readCount,
