@@ -113,7 +113,8 @@ function resolveKramdownMarks(text: string, site: SiteConfig): string {
       target = i - 1;
       while (!blank(target - 1) && !inFence[target - 1]) target--;
     } else if (!blank(i + 1) && !inFence[i + 1]) target = i + 1;
-    if (target !== undefined && !IAL_LINE.test(lines[target]!)) markCallout(lines, target, callout);
+    // (A heading is not made a callout: the theme styles callouts as boxes of text.)
+    if (target !== undefined && !IAL_LINE.test(lines[target]!) && !/^ {0,3}#/.test(lines[target]!)) markCallout(lines, target, callout);
   }
   return lines.join('\n');
 }

@@ -97,7 +97,7 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
   marked.use(
     markedTerminal({
       width: options.width,
-      reflowText: true,
+      reflowText: false,
       showSectionPrefix: false,
       tab: 2,
       emoji: false,
@@ -146,6 +146,10 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         return htmlToText(token.text);
+      },
+      // A rule as wide as the text (marked-terminal's own takes the width of process.stdout when it does not reflow).
+      hr() {
+        return `${c.dim('-'.repeat(options.width - 1))}\n\n`;
       },
       // Code as written: never wrapped, a line too wide cut with a visible "…".
       code(token: Tokens.Code) {

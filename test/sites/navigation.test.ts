@@ -9,7 +9,7 @@ import type { Lesson } from '../../src/core/lesson.js';
 import { parseLesson } from '../../src/core/lesson.js';
 import { loadCourse } from '../../src/io/load-course.js';
 import { runIn } from '../helpers/in-process.js';
-import { fixturesDir } from '../helpers/run.js';
+import { fixturesDir, tempDir } from '../helpers/run.js';
 
 const orchard = join(fixturesDir, 'sites', 'orchard');
 
@@ -73,6 +73,18 @@ describe('a site navigation, as the theme builds it', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/^Keeping an Orchard /);
     expect(r.stdout).toContain('\nThrough the Year\n9     Spring');
     expect(r.stdout).not.toContain('Drafts');
+  });
+
+  it('counts pages without questions as reading only: no mastery to reach, no quiz to take', async () => {
+    const home = tempDir();
+    const env = { HOME: home };
+    expect((await runIn(['--lessons', orchard, 'list'], { env })).stdout.split('\n')[1]).toBe('0 of 16 pages read');
+    const read = await runIn(['--lessons', orchard, 'read', 'soil', '--no-pager'], { env });
+    expect(read.stdout).not.toContain('Check yourself');
+    const list = JSON.parse((await runIn(['--lessons', orchard, 'list', '--json'], { env })).stdout);
+    expect(list.lessons.find((l: { id: string }) => l.id === 'soil')).toMatchObject({ read: true, readingOnly: true, mastered: false });
+    const next = await runIn(['--lessons', orchard, 'next', '--no-pager'], { env });
+    expect(next.stdout).toMatch(/^Next: reading 1 Keeping an Orchard/);
   });
 });
 
