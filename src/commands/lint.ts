@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { resolve } from 'node:path';
 import { buildCourse, type CourseProblem } from '../core/course.js';
 import { CourseError, InvalidLessonError } from '../core/errors.js';
-import { findJekyllMarkup } from '../core/jekyll.js';
+import { markupFindings } from '../core/lint-markup.js';
 import type { Lesson } from '../core/lesson.js';
 import { parseLesson } from '../core/lesson.js';
 import { quizBank, quizzable } from '../core/quiz/bank.js';
@@ -26,7 +26,7 @@ function rawChecks(text: string, file: string, findings: Finding[]): void {
   const lines = text.split(/\r?\n/);
   const moji = lines.findIndex((l) => hasMojibake(l));
   if (moji >= 0) findings.push({ file, line: moji + 1, severity: 'warning', message: 'mojibake (UTF-8 read as Windows-1252, e.g. "ðŸŽ¯"): pm-guide repairs it, but save the file as UTF-8' });
-  for (const j of findJekyllMarkup(text)) findings.push({ file, line: j.line, severity: 'warning', message: `${j.what}: Jekyll-only markup, hidden by pm-guide` });
+  findings.push(...markupFindings(text, file));
   lines.forEach((l, i) => {
     if (/^\s*\|/.test(l) && [...l].length > 80) findings.push({ file, line: i + 1, severity: 'warning', message: 'table row wider than 80 columns: it will wrap on a standard terminal' });
   });
@@ -45,7 +45,7 @@ function siblingChecks(lessons: Lesson[], findings: Finding[]): void {
   }
   const groups = [course.roots, ...course.ordered.map((n) => n.children)];
   for (const siblings of groups) {
-    const seen = new Map<number, Lesson>();
+    const seen = new Map<number | string, Lesson>();
     for (const n of siblings) {
       const order = n.lesson.navOrder;
       if (order === undefined) continue;

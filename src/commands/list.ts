@@ -1,5 +1,5 @@
 // pm-guide list: the course as a tree, with each page's status and an overall bar.
-import type { CourseNode } from '../core/course.js';
+import { numberLabel, type CourseNode } from '../core/course.js';
 import { isRead } from '../core/next.js';
 import { quizzable } from '../core/quiz/bank.js';
 import { isPassed, masteryOf } from '../core/progress.js';
@@ -24,10 +24,12 @@ export interface LessonStatus {
   bestScore: number | null;
   passed: boolean;
   mastered: boolean;
+  /** A page with no questions: read, never quizzed; done once read. */
+  readingOnly: boolean;
 }
 
 /** `isMastered`: masteryOf(progress, now), built once for every lesson. */
-export function lessonStatus(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean): LessonStatus {
+export function lessonStatus(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean, hasQuestions = true): LessonStatus {
   const id = node.lesson.id;
   const p = session.progress.lessons[id];
   const passed = isPassed(session.progress, id);
@@ -41,12 +43,19 @@ export function lessonStatus(session: Session, node: CourseNode, isMastered: (le
     read: isRead(session.progress, node),
     bestScore: p?.bestScore ?? null,
     passed,
-    mastered: isMastered(id),
+    mastered: hasQuestions && isMastered(id),
+    readingOnly: !hasQuestions,
   };
 }
 
 
+/** The course's name: its site's title or its top page's, else what the shipped course is. */
+export function courseTitle(session: Session): string {
+  return session.loaded.title ?? 'pm-guide course';
+}
+
 function statusText(s: LessonStatus, color: boolean): string {
+  if (s.readingOnly) return s.read ? theme.ok('read') : theme.dim('unread');
   const parts: string[] = [];
   if (s.mastered) parts.push(theme.ok(color ? '★ mastered' : 'mastered'));
   else if (s.bestScore !== null) parts.push(s.passed ? theme.ok(`quiz ${Math.round(s.bestScore * 100)}%`) : theme.warn(`quiz ${Math.round(s.bestScore * 100)}%`));
@@ -62,14 +71,16 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const now = ctx.now();
   // Which lessons have questions due, worked out once: asking per lesson looks through every question each time.
   const isMastered = masteryOf(session.progress, now);
-  const statuses = session.course.ordered.map((n) => lessonStatus(session, n, isMastered));
+  // A page with no questions can never be mastered: it is counted as read, not as a lesson to master.
+  const withQuestions = session.course.ordered.map((n) => quizzable(n) && session.bank.hasQuestions(n));
+  const statuses = session.course.ordered.map((n, i) => lessonStatus(session, n, isMastered, withQuestions[i]));
   let readCount = 0;
   let quizzed = 0;
   let mastered = 0;
-  session.course.ordered.forEach((node, i) => {
+  session.course.ordered.forEach((_node, i) => {
     const s = statuses[i]!;
     if (s.read) readCount++;
-    if (quizzable(node)) {
+    if (withQuestions[i]) {
       quizzed++;
       if (s.mastered) mastered++;
     }
@@ -79,6 +90,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
       ctx,
       JSON.stringify(
         {
+          course: { title: courseTitle(session), id: ctx.paths.courseId ?? null, lessonsDir: session.loaded.dir, progressFile: ctx.paths.progressFile },
           lessonsDir: session.loaded.dir,
           total: statuses.length,
           read: readCount,
@@ -98,8 +110,10 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const lines: string[] = [];
   const overall = bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)));
   // On a narrow terminal the bar goes under the title, and lines wrap at spaces.
-  lines.push(`${theme.title('pm-guide course')}${displayWidth(overall) + 17 <= width ? '  ' : '\n'}${overall}`);
-  lines.push(wrapLines(theme.dim(`${readCount} of ${statuses.length} pages read · ${mastered} of ${quizzed} lessons mastered`), width));
+  const heading = neutraliseLine(courseTitle(session));
+  lines.push(`${theme.title(heading)}${displayWidth(overall) + displayWidth(heading) + 2 <= width ? '  ' : '\n'}${overall}`);
+  const masteredText = quizzed > 0 ? ` · ${mastered} of ${quizzed} lessons mastered` : '';
+  lines.push(wrapLines(theme.dim(`${readCount} of ${statuses.length} pages read${masteredText}`), width));
   // Lessons read under each page, counted in one pass up each lesson's ancestors.
   const tallies = new Map<CourseNode, { read: number; total: number }>();
   session.course.ordered.forEach((node, i) => {
@@ -117,23 +131,28 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
     const s = statuses[i]!;
     const indent = '  '.repeat(s.depth);
     const title = neutraliseLine(s.title);
+    // A title that carries its own number is shown without pm-guide's: numbers never double.
+    const label = numberLabel(node);
+    if (node.collection !== undefined) lines.push('', theme.heading(neutraliseLine(node.collection)));
     if (s.module) {
       const tally = tallies.get(node) ?? { read: 0, total: 0 };
       lines.push('');
-      const heading = `${indent}${theme.heading(`${s.number}  ${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`;
-      lines.push(displayWidth(heading) <= width ? heading : hanging(heading, width, indent.length + s.number.length + 2));
+      const heading = `${indent}${theme.heading(`${label ? `${label}  ` : ''}${title}`)}  ${theme.dim(`${tally.read} of ${tally.total} read`)}`;
+      lines.push(displayWidth(heading) <= width ? heading : hanging(heading, width, indent.length + label.length + 2));
       return;
     }
-    let left = `${indent}${theme.dim(s.number.padEnd(6))}${title}`;
-    const statusKey = `${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.bestScore}`;
+    // At least one space between the number and the title, however deep the page.
+    const column = label === '' ? '' : label.padEnd(Math.max(6, label.length + 1));
+    let left = `${indent}${theme.dim(column)}${title}`;
+    const statusKey = `${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.readingOnly ? 1 : 0}${s.bestScore}`;
     let status = statusTexts.get(statusKey);
     if (!status) {
       const text = statusText(s, ctx.color);
       statusTexts.set(statusKey, (status = { text, width: displayWidth(text) }));
     }
     const leftWidth = displayWidth(left);
-    if (leftWidth > width) left = hanging(left, width, indent.length + 6);
-    if (leftWidth + status.width + 2 > width) lines.push(`${left}\n${indent}      ${status.text}`);
+    if (leftWidth > width) left = hanging(left, width, indent.length + column.length);
+    if (leftWidth + status.width + 2 > width) lines.push(`${left}\n${indent}${' '.repeat(column.length)}${status.text}`);
     else lines.push(`${left}${' '.repeat(Math.max(2, width - leftWidth - status.width))}${status.text}`);
   });
   lines.push('');

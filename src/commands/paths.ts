@@ -21,7 +21,7 @@ function state(info: PathInfo, missing: string): string {
 }
 
 export async function runPaths(ctx: Context, options: PathsOptions): Promise<void> {
-  const { lessonsDir, progressFile, cacheDir } = ctx.paths;
+  const { lessonsDir, progressFile, cacheDir, courseId } = ctx.paths;
   const shipped = lessonsDir === join(packageRoot(), 'lessons');
   const lessons = pathInfo(lessonsDir);
   const progress = pathInfo(progressFile);
@@ -33,6 +33,7 @@ export async function runPaths(ctx: Context, options: PathsOptions): Promise<voi
         {
           lessonsDir,
           shippedCourse: shipped,
+          courseId: courseId ?? null,
           lessonsExists: lessons.exists,
           progressFile,
           progressExists: progress.exists,
@@ -47,7 +48,8 @@ export async function runPaths(ctx: Context, options: PathsOptions): Promise<voi
     return;
   }
   const row = (label: string, path: string, note: string) => `${theme.strong(label.padEnd(9))}${neutraliseLine(path)}\n${' '.repeat(9)}${theme.dim(note)}`;
-  print(ctx, row('Course', lessonsDir, `${shipped ? 'the shipped course' : 'from --lessons or PM_GUIDE_LESSONS'}${lessons.exists ? '' : ' · missing!'}`));
+  const which = shipped ? 'the shipped course' : `from --lessons or PM_GUIDE_LESSONS; its progress is kept as "${neutraliseLine(courseId ?? '')}"`;
+  print(ctx, row('Course', lessonsDir, `${which}${lessons.exists ? '' : ' · missing!'}`));
   print(ctx, row('Progress', progressFile, state(progress, 'not created yet: it is written when you first read a lesson or answer a question')));
   print(ctx, row('Cache', cacheDir, state(cache, 'none in use')));
   print(ctx);

@@ -49,14 +49,20 @@ export interface FrontMatter {
   id?: string;
   parent?: string;
   grand_parent?: string;
-  nav_order?: number;
+  /** A number, or text that the theme sorts after every number (a quoted "4.5" is text). */
+  nav_order?: number | string;
   has_children?: boolean;
   /** What the lesson's `###` sections are, in the singular ("prioritisation framework"): quiz stems name it. */
   item_kind?: string;
+  /** Left out of the navigation (still readable by id). */
+  nav_exclude?: boolean;
+  /** The title of a page further up, to choose between pages that share a title. */
+  ancestor?: string;
+  /** Keys given more than once: Jekyll takes the last, and so does pm-guide; lint warns. */
+  duplicateKeys?: Array<{ key: string; line: number }>;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
-const NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 
 class BadKey extends Error {
   constructor(
@@ -72,6 +78,13 @@ function text(data: Record<string, unknown>, key: string): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string' && typeof v !== 'number') throw new BadKey(key, 'expected text');
   return neutraliseLine(String(v)).trim();
+}
+
+function flag(data: Record<string, unknown>, key: string): boolean | undefined {
+  const v = data[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') throw new BadKey(key, 'expected true or false');
+  return v;
 }
 
 /** The known keys, checked (unknown keys are ignored): throws BadKey for the first that is wrong. */
@@ -90,21 +103,24 @@ function readKnownKeys(data: Record<string, unknown>): FrontMatter {
   if (parent !== undefined) out.parent = parent;
   const grandParent = text(data, 'grand_parent');
   if (grandParent !== undefined) out.grand_parent = grandParent;
+  const ancestor = text(data, 'ancestor');
+  if (ancestor !== undefined) out.ancestor = ancestor;
   const order = data.nav_order;
   if (order !== undefined && order !== null) {
-    const n = typeof order === 'number' ? order : typeof order === 'string' && NUMBER.test(order) ? Number(order) : NaN;
-    if (!Number.isFinite(n)) throw new BadKey('nav_order', 'expected a number');
-    out.nav_order = n;
+    // The theme sorts numbers by value and text (a quoted "2") as text, after all the numbers.
+    if (typeof order === 'number' && Number.isFinite(order)) out.nav_order = order;
+    else if (typeof order === 'string' && order.trim() !== '') out.nav_order = neutraliseLine(order).trim();
+    else throw new BadKey('nav_order', 'expected a number (or text)');
   }
   const itemKind = text(data, 'item_kind');
   if (itemKind !== undefined) {
     if (itemKind === '' || itemKind.length > 60) throw new BadKey('item_kind', 'expected a short noun phrase, such as "research method"');
     out.item_kind = itemKind;
   }
-  if (data.has_children !== undefined && data.has_children !== null) {
-    if (typeof data.has_children !== 'boolean') throw new BadKey('has_children', 'expected true or false');
-    out.has_children = data.has_children;
-  }
+  out.has_children = flag(data, 'has_children');
+  out.nav_exclude = flag(data, 'nav_exclude');
+  if (out.has_children === undefined) delete out.has_children;
+  if (out.nav_exclude === undefined) delete out.nav_exclude;
   return out;
 }
 
@@ -127,7 +143,12 @@ function plainProblem(message: string): string {
 }
 
 /** Parses YAML text as plain data, throwing InvalidLessonError with the file's line. */
-export function parseYamlData(source: string, file: string, firstLine: number, what: string): unknown {
+export interface YamlOptions {
+  /** Called for each key given twice in one map, instead of refusing the YAML: the last one is kept (Jekyll's rule). */
+  onDuplicateKey?: (key: string, line: number) => void;
+}
+
+export function parseYamlData(source: string, file: string, firstLine: number, what: string, options: YamlOptions = {}): unknown {
   const counter = new LineCounter();
   let doc: Document;
   try {
@@ -161,7 +182,8 @@ export function parseYamlData(source: string, file: string, firstLine: number, w
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
-        if (seen.has(key)) {
+        if (seen.has(key) && options.onDuplicateKey) options.onDuplicateKey(neutraliseLine(String(pair.key.value)).slice(0, 40), lineOf(pair.key.range?.[0] ?? 0));
+        else if (seen.has(key)) {
           throw new InvalidLessonError(file, lineOf(pair.key.range?.[0] ?? 0), `${what} is not valid YAML: Map keys must be unique ("${neutraliseLine(String(pair.key.value)).slice(0, 40)}" is there twice)`);
         }
         seen.add(key);
@@ -187,13 +209,16 @@ export function parseFrontMatter(yamlText: string, file: string, yamlLine: numbe
   if (yamlText.length > MAX_FRONT_MATTER) {
     throw new InvalidLessonError(file, yamlLine, `front matter is ${Math.round(yamlText.length / 1024)} KB: it holds the title and place in the course; move the rest into the body`);
   }
-  const data = parseYamlData(yamlText, file, yamlLine, 'front matter');
+  const duplicateKeys: Array<{ key: string; line: number }> = [];
+  const data = parseYamlData(yamlText, file, yamlLine, 'front matter', { onDuplicateKey: (key, line) => duplicateKeys.push({ key, line }) });
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new InvalidLessonError(file, yamlLine, 'front matter must be "key: value" lines (it is a list or a single value)');
   }
   try {
-    return readKnownKeys(data as Record<string, unknown>);
+    const known = readKnownKeys(data as Record<string, unknown>);
+    if (duplicateKeys.length > 0) known.duplicateKeys = duplicateKeys;
+    return known;
   } catch (error) {
     if (!(error instanceof BadKey)) throw error;
     const counter = new LineCounter();

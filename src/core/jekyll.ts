@@ -6,64 +6,20 @@
 // thousands of "{%" that never close, or a line of spaces a megabyte long,
 // and a backtracking pattern takes time that grows with the square of that.
 
+// Jekyll-only markup, resolved as Jekyll and kramdown would before the page is
+// shown: Liquid (src/core/liquid.ts), kramdown's attribute lists and header
+// ids removed, callouts given their label, the table-of-contents marker
+// marked (the page's sections are listed there when it is shown), and the navigation block
+// some sites put at the end of a page. Every change keeps the line count, so
+// line numbers in messages and quiz sources still point at the right line.
+// What kramdown renders differently from CommonMark (HTML blocks, footnotes,
+// definition lists...) is turned into Markdown when a page is shown:
+// src/core/kramdown.ts.
+import { TOC_MARK } from './kramdown.js';
+import { resolveLiquid } from './liquid.js';
+import { defaultSiteConfig, type SiteConfig } from './site.js';
+
 const blankLines = (text: string): string => text.replace(/[^\n]/g, '');
-
-const LIQUID_NAME = /^\{%-?\s*(\w+)/;
-
-/** Position of the `{% end<name> %}` tag at or after `from`, as [start, end], or undefined. */
-function findEndTag(text: string, name: string, from: number): [number, number] | undefined {
-  const pattern = new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`, 'g');
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m ? [m.index, m.index + m[0].length] : undefined;
-}
-
-/**
- * Liquid tags (`{% ... %}`) become blank lines; `{% comment %}` blocks go whole;
- * a `{% raw %}` block keeps its text as written. An opener that never closes is left as text.
- */
-function stripLiquidTags(text: string): string {
-  let out = '';
-  let i = 0;
-  // A block whose end tag is missing once is missing for every later opener too: not searched again.
-  const unclosed = new Set<string>();
-  for (;;) {
-    const start = text.indexOf('{%', i);
-    if (start === -1) break;
-    const close = text.indexOf('%}', start + 2);
-    if (close === -1) break; // No tag after this point can close either.
-    const end = close + 2;
-    const name = LIQUID_NAME.exec(text.slice(start, Math.min(end, start + 40)))?.[1];
-    out += text.slice(i, start);
-    if ((name === 'comment' || name === 'raw') && !unclosed.has(name)) {
-      const endTag = findEndTag(text, name, end);
-      if (!endTag) unclosed.add(name);
-      else {
-        out += name === 'raw' ? blankLines(text.slice(start, end)) + text.slice(end, endTag[0]) + blankLines(text.slice(endTag[0], endTag[1])) : blankLines(text.slice(start, endTag[1]));
-        i = endTag[1];
-        continue;
-      }
-    }
-    out += blankLines(text.slice(start, end));
-    i = end;
-  }
-  return out + text.slice(i);
-}
-
-/** Liquid output (`{{ ... }}`) becomes blank lines. */
-function stripLiquidOutput(text: string): string {
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const start = text.indexOf('{{', i);
-    if (start === -1) break;
-    const close = text.indexOf('}}', start + 2);
-    if (close === -1) break;
-    out += text.slice(i, start) + blankLines(text.slice(start, close + 2));
-    i = close + 2;
-  }
-  return out + text.slice(i);
-}
 
 /** Where a kramdown attribute list (`{: .note }`) ends a line: the offset of its start (with the spaces before it), or -1. */
 function ialStart(line: string): number {
@@ -78,46 +34,89 @@ function ialStart(line: string): number {
   return start;
 }
 
-function stripIals(text: string): string {
-  if (!text.includes('{:')) return text;
-  return text
-    .split('\n')
-    .map((line) => {
-      const start = ialStart(line);
-      return start === -1 ? line : line.slice(0, start);
-    })
-    .join('\n');
+/** A line that is nothing but attribute lists (`{: .note }`, `{:toc}`, `{::options ... /}`). */
+const IAL_LINE = /^[ \t]*(?:\{:[^}\n]*\}[ \t]*)+$/;
+/** An attribute list or a header id inside a line: `{: .btn }`, `{:.x}`, `{#id}`, `{: #id}`, kramdown's `{::...}` and `{:/}`. */
+const INLINE_IAL = /[ \t]*\{(?::[^}\n]*|#[\w:.-]+)\}/g;
+const TOC_ITEM = /^[ \t]*(?:[*+-]|1\.)[ \t]+TOC[ \t]*$/i;
+
+/** Removes attribute lists and header ids from a line, outside its `code spans`. */
+function dropInlineIals(line: string): string {
+  if (!line.includes('{:') && !line.includes('{#')) return line;
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(INLINE_IAL, '')))
+    .join('');
 }
 
-const FENCE = /^(`{3,}|~{3,})/;
+/** The classes an attribute-list line names: `{: .note .fs-5 }` gives note and fs-5. */
+const classesOf = (line: string): string[] => [...line.matchAll(/\.([\w-]+)/g)].map((m) => m[1]!);
 
-/** Applies `transform` to the text outside fenced code blocks (an unclosed fence runs to the end). */
-function outsideFences(text: string, transform: (chunk: string) => string): string {
-  if (!text.includes('```') && !text.includes('~~~')) return transform(text);
+/** The callout a line of attribute lists makes: its label (possibly none) and whether its content opens with its own title. */
+function calloutOf(line: string, site: SiteConfig): { label: string | undefined; titled: boolean } | undefined {
+  for (const name of classesOf(line)) {
+    if (site.callouts.has(name)) return { label: site.callouts.get(name), titled: false };
+    const base = name.replace(/-title$/, '');
+    if (base !== name && site.callouts.has(base)) return { label: site.callouts.get(base), titled: true };
+  }
+  return undefined;
+}
+
+/** Marks the block starting at `lines[at]` as a callout: a block quote that opens with its label (or its own title, in bold). */
+function markCallout(lines: string[], at: number, callout: { label: string | undefined; titled: boolean }): void {
+  const line = lines[at]!;
+  const quoted = /^[ \t]*>[ \t]?/.exec(line);
+  const rest = quoted ? line.slice(quoted[0].length) : line.trimStart();
+  if (callout.titled && quoted && rest.trim() !== '') lines[at] = `> **${rest.trim()}**`;
+  else if (callout.label) lines[at] = `> **${callout.label}:** ${rest}`;
+  else lines[at] = `> ${rest}`;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Attribute lists, header ids, callouts and the TOC marker, line by line outside fenced code. */
+function resolveKramdownMarks(text: string, site: SiteConfig): string {
+  if (!text.includes('{:') && !text.includes('{#')) return text;
   const lines = text.split('\n');
-  const parts: string[] = [];
-  let chunk: string[] = [];
+  const inFence: boolean[] = [];
   let fence: string | undefined;
-  const flush = (asCode: boolean): void => {
-    if (chunk.length === 0) return;
-    const joined = chunk.join('\n');
-    parts.push(asCode ? joined : transform(joined));
-    chunk = [];
-  };
   for (const line of lines) {
     const marker = FENCE.exec(line)?.[1];
     if (fence === undefined && marker) {
-      flush(false);
       fence = marker;
-      chunk.push(line);
-    } else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.slice(marker.length).trim() === '') {
-      chunk.push(line);
-      flush(true);
-      fence = undefined;
-    } else chunk.push(line);
+      inFence.push(true);
+    } else if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      inFence.push(true);
+    } else inFence.push(false);
   }
-  flush(fence !== undefined);
-  return parts.join('\n');
+  const blank = (i: number): boolean => i < 0 || i >= lines.length || lines[i]!.trim() === '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (inFence[i]) continue;
+    if (!IAL_LINE.test(line)) {
+      lines[i] = dropInlineIals(line);
+      continue;
+    }
+    // The TOC marker: a one-item list "1. TOC" (or "* TOC") with {:toc} under it; drawn when the page is shown.
+    if (/\{:\s*(?:\.no_toc\s*)?toc\s*\}/.test(line)) {
+      if (i > 0 && TOC_ITEM.test(lines[i - 1]!)) lines[i - 1] = TOC_MARK;
+      lines[i] = '';
+      continue;
+    }
+    lines[i] = '';
+    const callout = calloutOf(line, site);
+    if (!callout) continue;
+    // An attribute list right under a block belongs to that block; otherwise to the block after it.
+    let target: number | undefined;
+    if (!blank(i - 1) && !inFence[i - 1]) {
+      target = i - 1;
+      while (!blank(target - 1) && !inFence[target - 1]) target--;
+    } else if (!blank(i + 1) && !inFence[i + 1]) target = i + 1;
+    // (A heading is not made a callout: the theme styles callouts as boxes of text.)
+    if (target !== undefined && !IAL_LINE.test(lines[target]!) && !/^ {0,3}#/.test(lines[target]!)) markCallout(lines, target, callout);
+  }
+  return lines.join('\n');
 }
 
 const NAV_TAGS = new Set(['div', 'nav', 'p', 'footer', 'section']);
@@ -153,8 +152,8 @@ function trailingHtmlBlock(body: string): { start: number; tag: number } | undef
   return undefined;
 }
 
-export function stripJekyll(body: string): string {
-  let text = outsideFences(body, (chunk) => stripIals(stripLiquidOutput(stripLiquidTags(chunk))));
+export function stripJekyll(body: string, site: SiteConfig = defaultSiteConfig()): string {
+  let text = resolveKramdownMarks(resolveLiquid(body), site);
   const nav = trailingHtmlBlock(text);
   if (nav) text = text.slice(0, nav.start) + blankLines(text.slice(nav.start));
   return text;

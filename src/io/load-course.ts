@@ -5,6 +5,8 @@ import { join, sep } from 'node:path';
 import { buildCourse, type Course, type CourseProblem } from '../core/course.js';
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
+import type { SiteConfig } from '../core/site.js';
+import { readCourseConfig } from './course-config.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
@@ -129,19 +131,23 @@ export interface LoadedCourse {
   dir: string;
   /** Markdown files without front matter: not pages, in Jekyll's rules. */
   skipped: string[];
+  /** What the site's _config.yml says (defaults when there is none). */
+  site: SiteConfig;
+  /** The course's title: the site's, else its top page's; undefined when it has neither. */
+  title: string | undefined;
 }
 
-export function parseLessonFile(file: LessonFile, shownAs = file.path): Lesson {
-  return parseLesson({ file: shownAs, relPath: file.relPath, text: readLessonText(file.path, shownAs) });
+export function parseLessonFile(file: LessonFile, shownAs = file.path, site?: SiteConfig, collection?: string): Lesson {
+  return parseLesson({ file: shownAs, relPath: file.relPath, text: readLessonText(file.path, shownAs), site, collection });
 }
 
 /** Loads one file: a lesson, a Markdown file that is not a page, or the reason it could not be loaded. */
 type FileOutcome = { kind: 'lesson'; lesson: Lesson } | { kind: 'skipped' } | { kind: 'problem'; problem: CourseProblem };
 
-function loadFile(file: LessonFile): FileOutcome {
+function loadFile(file: LessonFile, site: SiteConfig, collection: string | undefined): FileOutcome {
   try {
     if (!hasFrontMatter(file.path)) return { kind: 'skipped' };
-    return { kind: 'lesson', lesson: parseLessonFile(file) };
+    return { kind: 'lesson', lesson: parseLessonFile(file, file.path, site, collection) };
   } catch (error) {
     if (error instanceof InvalidLessonError) {
       return { kind: 'problem', problem: { file: error.file, line: error.line, message: error.problem, severity: 'error' } };
@@ -151,21 +157,43 @@ function loadFile(file: LessonFile): FileOutcome {
   }
 }
 
+/**
+ * Which collection a file belongs to, by its first folder (`_guides/` holds the `guides` collection):
+ * its key, '' for a site page, or undefined for a file in any other `_` folder of a Jekyll site,
+ * which Jekyll does not publish.
+ */
+function collectionOf(file: LessonFile, site: SiteConfig, isSite: boolean): string | undefined {
+  const first = file.relPath.split(/[\\/]/)[0]!;
+  if (first === file.relPath || !first.startsWith('_')) return '';
+  const key = first.slice(1);
+  if (site.collections.some((c) => c.key === key)) return key;
+  return isSite ? undefined : '';
+}
+
 export function loadCourse(dir: string): LoadedCourse {
   const files = findLessonFiles(dir);
+  const { config: site, file: configFile } = readCourseConfig(dir);
   const lessons: Lesson[] = [];
   const problems: CourseProblem[] = [];
   const skipped: string[] = [];
+  let topPage: Lesson | undefined;
   for (const file of files) {
-    const outcome = loadFile(file);
-    if (outcome.kind === 'lesson') lessons.push(outcome.lesson);
-    else if (outcome.kind === 'skipped') skipped.push(file.path);
+    const collection = collectionOf(file, site, configFile !== undefined);
+    if (collection === undefined) {
+      skipped.push(file.path);
+      continue;
+    }
+    const outcome = loadFile(file, site, collection || undefined);
+    if (outcome.kind === 'lesson') {
+      lessons.push(outcome.lesson);
+      if (/^index\.(md|markdown)$/i.test(file.relPath)) topPage = outcome.lesson;
+    } else if (outcome.kind === 'skipped') skipped.push(file.path);
     else problems.push(outcome.problem);
   }
-  const course = buildCourse(lessons, problems);
+  const course = buildCourse(lessons, problems, { caseInsensitiveSort: site.caseInsensitiveSort, collections: site.collections });
   if (course.ordered.length === 0) {
     const why = problems.length > 0 ? `none of its ${problems.length} lesson file(s) could be loaded` : 'it holds no Markdown lessons with front matter';
     throw new CourseError(`no lessons in ${dir}: ${why}`, problems[0] ? `${problems[0].file}:${problems[0].line}: ${problems[0].message}` : 'point --lessons at a folder of .md files with front matter');
   }
-  return { course, dir, skipped };
+  return { course, dir, skipped, site, title: site.title ?? topPage?.title };
 }

@@ -8,6 +8,9 @@ import { neutraliseEntities, neutraliseTerminal, onlyOwnStyling } from '../core/
 import { stripAnsi, wrapLines } from './ansi.js';
 import { c } from './theme.js';
 import { INLINE_SCAN_PER_CHAR, limitMarkdown } from './render-limits.js';
+import { kramdownToMarkdown } from '../core/kramdown.js';
+import { renderCodeBlock } from './code-block.js';
+import { renderTable } from './table.js';
 
 export interface RenderOptions {
   width: number;
@@ -54,7 +57,7 @@ function htmlToText(html: string): string {
 
 /** Drops ```quiz blocks (they are questions, not reading) and puts the title on top when the body has none. */
 export function prepareMarkdown(body: string, title: string): string {
-  let text = body.replace(/^(`{3,}|~{3,})[ \t]*quiz[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '');
+  let text = kramdownToMarkdown(body).replace(/^(`{3,}|~{3,})[ \t]*quiz[^\n]*\n[\s\S]*?(?:^\1[ \t]*$|(?![\s\S]))/gm, '');
   if (!/^\s*#\s/m.test(text.split('\n').find((l) => l.trim() !== '') ?? '')) text = `# ${title}\n\n${text}`;
   return text;
 }
@@ -94,7 +97,7 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
   marked.use(
     markedTerminal({
       width: options.width,
-      reflowText: true,
+      reflowText: false,
       showSectionPrefix: false,
       tab: 2,
       emoji: false,
@@ -128,6 +131,8 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
         const text = this.parser.parseInline(token.tokens);
         const href = neutraliseTerminal(token.href);
         const plainText = stripAnsi(text).trim();
+        // A link within the page, or to the site's own top, says nothing a terminal reader can follow.
+        if (href === '' || href === '/' || href === '.' || href.startsWith('#')) return text;
         if (plainText === href || plainText === href.replace(/^mailto:/, '')) return c.blue.underline(href);
         if (ADDRESS.test(plainText) && hostOf(plainText) !== hostOf(href)) return c.blue.underline(href);
         return `${c.blue(text)} ${c.dim('<')}${c.blue.underline(href)}${c.dim('>')}`;
@@ -143,6 +148,20 @@ function createMarked(options: RenderOptions, sourceLength: number): Marked {
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         return htmlToText(token.text);
+      },
+      // A rule as wide as the text (marked-terminal's own takes the width of process.stdout when it does not reflow).
+      hr() {
+        return `${c.dim('-'.repeat(options.width - 1))}\n\n`;
+      },
+      // Code as written: never wrapped, a line too wide cut with a visible "…".
+      code(token: Tokens.Code) {
+        return renderCodeBlock(token.text, options.width, c.yellow, c.dim);
+      },
+      // Tables fitted to the width: cells wrapped, or the rows as records.
+      table(token: Tokens.Table) {
+        const cell = (t: Tokens.TableCell): string => stripAnsi(this.parser.parseInline(t.tokens)).replace(/\s+/g, ' ').trim();
+        const rows = [token.header.map(cell), ...token.rows.map((r) => r.map(cell))];
+        return renderTable(rows, options.width, { head: options.color ? c.cyan.bold : (s) => s, border: options.color ? c.gray : (s) => s });
       },
     },
   });

@@ -158,10 +158,10 @@ describe('reset', () => {
 });
 
 describe('the progress file', () => {
-  it('is created in the XDG data folder by default', async () => {
+  it('is created in the XDG data folder by default, one file per course', async () => {
     const home = tempDir();
     await runIn(['--lessons', course, 'read', 'duties', '--no-pager'], { env: { HOME: home, XDG_DATA_HOME: join(home, 'xdg') }, tty: true });
-    expect(existsSync(join(home, 'xdg', 'pm-guide', 'progress.json'))).toBe(true);
+    expect(readdirSync(join(home, 'xdg', 'pm-guide', 'courses')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });
 
   it('moves a broken file aside with a warning naming both paths, and goes on', async () => {
