@@ -79,7 +79,9 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   if (chosen.length === 0) {
     throw new CourseError(`"${node.lesson.title}" has no questions on ${topics.join(', ')}`, 'try another --topic, or leave it out');
   }
-  await askAll(ctx, session, chosen, node, `${node.number} ${node.lesson.title}`);
+  // The most a quiz on this lesson can ask, one question per fact and per answer: a score counts once a quiz asks MIN_SCORED, or all of them.
+  const askable = selectQuestions(questions, { ...select, count: Infinity }).length;
+  await askAll(ctx, session, chosen, { node, minimum: Math.min(MIN_SCORED, askable) }, `${node.number} ${node.lesson.title}`);
 }
 
 /** A bare `pm-guide quiz`: the lesson you are on, or the first one from there that has questions. */
@@ -107,7 +109,14 @@ class LeftQuiz extends Error {}
 /** Questions a quiz must ask for its score to pass a lesson (or all the lesson has, if fewer). */
 const MIN_SCORED = 5;
 
-async function askAll(ctx: Context, session: Session, questions: Question[], node: CourseNode | undefined, title: string): Promise<void> {
+/** A lesson's quiz: the lesson, and how many answers its score needs to count. */
+interface Scored {
+  node: CourseNode;
+  minimum: number;
+}
+
+async function askAll(ctx: Context, session: Session, questions: Question[], scored: Scored | undefined, title: string): Promise<void> {
+  const node = scored?.node;
   const { fsrsScheduler } = await import('../core/schedule.js');
   const results: Result[] = [];
   onTerminate(ctx.prompter.abort);
@@ -150,8 +159,8 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   const score = results.filter((r) => r.correct).length / results.length;
   const unread = node !== undefined && !isRead(session.progress, node);
   // A quiz too short to say much (--count 1) is practice: it does not pass a lesson.
-  const counts = node !== undefined && results.length >= Math.min(MIN_SCORED, session.bank.questionsFor(node).length);
+  const counts = scored !== undefined && results.length >= scored.minimum;
   if (node && counts) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
   print(ctx);
-  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id, unread, counts, minimum: MIN_SCORED } : undefined, width));
+  print(ctx, formatSummary(results, scored ? { passMark: PASS_MARK, lessonId: scored.node.lesson.id, unread, counts, minimum: scored.minimum } : undefined, width));
 }

@@ -1,7 +1,7 @@
 // The course and progress a command works on.
 import type { Course, CourseNode } from '../core/course.js';
 import { quizBank, type QuizBank } from '../core/quiz/bank.js';
-import { findLesson } from '../core/course.js';
+import { findLesson } from '../core/find-lesson.js';
 import type { Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
 import { loadCourse, type LoadedCourse } from '../io/load-course.js';

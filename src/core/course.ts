@@ -1,8 +1,6 @@
 // The course: the tree that the lessons' parent / grand_parent / nav_order keys
 // describe, numbered in reading order, and the ways a learner names a lesson.
-import { AmbiguousLessonError, LessonNotFoundError } from './errors.js';
 import type { Lesson } from './lesson.js';
-import { editDistance, normaliseAnswer } from './text.js';
 
 export interface CourseNode {
   lesson: Lesson;
@@ -222,43 +220,3 @@ export function breadcrumb(node: CourseNode): string[] {
  * Finds a lesson by id, by number ("2.1"), by title, or by a unique part of its title.
  * Throws LessonNotFoundError with suggestions, or AmbiguousLessonError.
  */
-export function findLesson(course: Course, query: string): CourseNode {
-  const q = query.trim();
-  const byId = course.byId.get(q) ?? course.ordered.find((n) => n.lesson.id.toLowerCase() === q.toLowerCase());
-  if (byId) return byId;
-  // A course whose titles carry their own numbers is read by those numbers ("read 5" is its chapter 5).
-  const wanted = q.replace(/\.$/, '');
-  const own = course.ordered.filter((n) => ownNumber(n.lesson.title) === wanted);
-  if (own.length === 1) return own[0]!;
-  const byNumber = course.ordered.find((n) => n.number === wanted);
-  if (byNumber) return byNumber;
-
-  const nq = normaliseAnswer(q);
-  if (nq !== '') {
-    const exact = course.ordered.filter((n) => normaliseAnswer(n.lesson.title) === nq);
-    if (exact.length === 1) return exact[0]!;
-    const partial = course.ordered.filter(
-      (n) => normaliseAnswer(n.lesson.title).includes(nq) || n.lesson.id.toLowerCase().includes(q.toLowerCase()),
-    );
-    if (partial.length === 1) return partial[0]!;
-    if (partial.length > 1) {
-      throw new AmbiguousLessonError(q, partial.map((n) => `${n.number} ${n.lesson.title}`));
-    }
-  }
-  throw new LessonNotFoundError(q, suggestLessons(course, q));
-}
-
-/** Up to three lessons whose id or title is close to what was typed. */
-export function suggestLessons(course: Course, query: string): string[] {
-  const nq = normaliseAnswer(query);
-  const scored = course.ordered
-    .map((n) => {
-      const words = normaliseAnswer(n.lesson.title).split(' ');
-      const candidates = [n.lesson.id.toLowerCase(), normaliseAnswer(n.lesson.title), ...words];
-      const best = Math.min(...candidates.map((c) => editDistance(nq, c, 6) / Math.max(nq.length, 1)));
-      return { n, best };
-    })
-    .filter((s) => s.best <= 0.4)
-    .sort((a, b) => a.best - b.best);
-  return scored.slice(0, 3).map((s) => s.n.lesson.id);
-}

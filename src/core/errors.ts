@@ -43,7 +43,7 @@ export class AmbiguousLessonError extends PmGuideError {
   ) {
     super(`"${query}" matches ${matches.length} lessons`);
     this.name = 'AmbiguousLessonError';
-    this.hint = `be more specific, or use an id or number: ${matches.slice(0, 5).join(', ')}`;
+    this.hint = `be more specific, or use an id or number: ${matches.slice(0, 6).join(', ')}${matches.length > 6 ? `, and ${matches.length - 6} more (pm-guide list shows them all)` : ''}`;
   }
 }
 

@@ -81,11 +81,12 @@ function tokens(text: string): Token[] {
 /** How well a query word matches a word of the text: 1 exact (or same stem), 0.8 the start of it, less for typos. */
 type Matcher = (word: string) => number;
 
-function exactMatcher(term: string): Matcher {
+/** `prefixes`: whether the term may be the start of a longer word; not when the course uses it as a word of its own ("star" is not "start"). */
+function exactMatcher(term: string, prefixes = true): Matcher {
   const s = stem(term);
   return (word) => {
     if (word === term || stem(word) === s) return 1;
-    if (term.length >= 3 && word.startsWith(term)) return 0.8;
+    if (prefixes && term.length >= 3 && word.startsWith(term)) return 0.8;
     return 0;
   };
 }
@@ -114,7 +115,8 @@ export function search(docs: readonly SearchDoc[], query: string, options: { lim
 
   // Each word's matcher, with results cached over the vocabulary.
   const matchers = terms.map((term) => {
-    const exact = exactMatcher(term);
+    const whole = exactMatcher(term, false);
+    const exact = [...vocabulary].some((w) => whole(w) > 0) ? whole : exactMatcher(term);
     const known = [...vocabulary].some((w) => exact(w) > 0);
     const base = known ? exact : fuzzyMatcher(term);
     const cache = new Map<string, number>();

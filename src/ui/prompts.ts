@@ -3,6 +3,7 @@
 import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/prompts';
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
+import { editDistance } from '../core/text.js';
 import type { Choice, Context, MenuItem, PickOptions } from '../context.js';
 import { displayWidth, stripAnsi, truncate } from './ansi.js';
 import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
@@ -65,7 +66,10 @@ const LEAVE = Symbol('leave');
 export function menuMatches(typed: string, haystack: string): boolean {
   const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
   const text = haystack.toLowerCase();
-  return words.every((w) => text.includes(w));
+  const items = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // A word of four letters or more forgives one typo ("typs" finds "types"), against the start of a word.
+  const near = (w: string): boolean => w.length >= 4 && items.some((item) => editDistance(w, item.slice(0, w.length + 1), 1) <= 1 || editDistance(w, item.slice(0, w.length), 1) <= 1);
+  return words.every((w) => text.includes(w) || near(w));
 }
 
 interface MenuConfig {

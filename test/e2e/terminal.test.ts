@@ -42,6 +42,28 @@ async function waitForQuestion(session: ReturnType<typeof spawnPty>, header: str
 const pick = (choices: string[], choice: string): string => keys.down.repeat(choices.indexOf(choice)) + keys.enter;
 
 describe('the quiz, answered with the keyboard', () => {
+  it('asks again on an empty Enter, shows a hint for ?, and leaves on Esc with the answers kept', async () => {
+    const progress = join(tempDir(), 'p.json');
+    const dir = makeCourse({
+      'sheds.md': `---\ntitle: Sheds\nid: sheds\n---\n# Sheds\n\n## Keeping tools\n\nA dry shed keeps tools from rusting.\n\n\`\`\`quiz\n- question: Which metal tool rusts fastest in a damp shed? Name the metal.\n  answer: Iron\n  source: Keeping tools\n- question: Which tool turns the soil before planting? Name the tool.\n  answer: Spade\n  source: Keeping tools\n\`\`\`\n`,
+    });
+    const session = spawnPty(['--lessons', dir, '--progress', progress, 'quiz', 'sheds', '--seed', '1']);
+    await session.waitFor(/Name the (metal|tool)\.[\s\S]*\? for a hint/);
+    const first = /Name the metal/.test(session.screen()) ? 'iron' : 'spade';
+    session.write(keys.enter);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(session.screen()).not.toMatch(/Not quite|Right\./);
+    session.write(`?${keys.enter}`);
+    await session.waitFor('Hint: the answer is in 1 Sheds › Keeping tools.');
+    session.write(`${first}${keys.enter}`);
+    await session.waitFor('✓ Right.');
+    await session.waitFor(/Question 2 of 2[\s\S]*\? for a hint/);
+    session.write(keys.esc);
+    await session.waitFor('Left the quiz. 1 answer saved.');
+    expect((await session.exited()).exitCode).toBe(0);
+    expect(Object.keys(savedProgress(progress).items)).toHaveLength(1);
+  });
+
   it('says right or wrong with the answer and its line, scores, and saves every answer', async () => {
     const progress = join(tempDir(), 'p.json');
     // Single-choice questions about tools, asked in a fixed order with a seed.

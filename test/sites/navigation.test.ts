@@ -4,7 +4,8 @@
 // own tree, duplicate keys, ids that collide once a prefix is stripped.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildCourse, findLesson, numberLabel } from '../../src/core/course.js';
+import { buildCourse, numberLabel } from '../../src/core/course.js';
+import { findLesson } from '../../src/core/find-lesson.js';
 import type { Lesson } from '../../src/core/lesson.js';
 import { parseLesson } from '../../src/core/lesson.js';
 import { loadCourse } from '../../src/io/load-course.js';

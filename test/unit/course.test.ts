@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCourse, findLesson } from '../../src/core/course.js';
+import { buildCourse } from '../../src/core/course.js';
+import { findLesson } from '../../src/core/find-lesson.js';
 import { AmbiguousLessonError, LessonNotFoundError } from '../../src/core/errors.js';
 import type { Lesson } from '../../src/core/lesson.js';
 
