@@ -1,6 +1,6 @@
 // npm run audit:questions [-- DIR]: every question of every lesson of a course
 // (the shipped one by default), measured and printed as a Markdown table.
-// Bundled and run by audit-questions.mjs; it gathers questions exactly as the
+// Bundled and run by run-ts.mjs; it gathers questions exactly as the
 // quiz does (the course's quiz bank), then hands them to the pure audit in core.
 import { resolve } from 'node:path';
 import { quizBank, quizzable } from '../src/core/quiz/bank.js';

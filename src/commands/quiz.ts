@@ -137,7 +137,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       if (!again) {
         // Saved before the feedback is shown: what is on screen is in the file.
         session.progress = session.store.update((p) =>
-          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, correct, hinted, at: ctx.now() }, fsrsScheduler),
+          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, correct, hinted, at: ctx.now() }, fsrsScheduler),
         );
         results.push({ question, correct });
         if (!correct) queue.push({ question, again: true });

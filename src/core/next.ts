@@ -3,7 +3,7 @@
 // reviews never hold back new lessons for long; then the next lesson you
 // neither read nor passed; when all of it is done, a summary.
 import type { Course, CourseNode } from './course.js';
-import { dueItems, isPassed, masteryOf, type Progress } from './progress.js';
+import { dueFacts, isPassed, masteryOf, type Progress } from './progress.js';
 import { quizzable } from './quiz/bank.js';
 import { startOfDay } from './schedule.js';
 
@@ -53,8 +53,7 @@ export function reviewsToday(progress: Progress, now: Date): number {
 export function decideNext({ course, progress, now, hasQuiz, dailyReviews = DAILY_REVIEWS }: NextInput): NextAction {
   const owed = course.ordered.find((n) => quizzable(n) && isRead(progress, n) && !isPassed(progress, n.lesson.id) && hasQuiz(n));
   if (owed) return { kind: 'quiz', node: owed };
-  const known = new Set(course.byId.keys());
-  const due = dueItems(progress, now).filter(([, item]) => known.has(item.lesson)).length;
+  const due = dueFacts(progress, now, new Set(course.byId.keys()));
   const budget = Math.max(0, dailyReviews - reviewsToday(progress, now));
   if (due > 0 && budget > 0) return { kind: 'review', count: Math.min(due, budget), due };
   const next = course.ordered.find((n) => !isDone(progress, n));

@@ -46,6 +46,8 @@ export interface ItemProgress {
   /** Every answer ever given to it, right and wrong (the history is bounded). */
   seen: number;
   right: number;
+  /** The fact the question asks about: variants of one fact are reviewed as one. */
+  fact?: string;
 }
 
 export interface Progress {
@@ -141,6 +143,7 @@ function readItem(v: unknown, path: string): ItemProgress {
     history: readHistory(i.history, at('history')),
     seen: count(i.seen, at('seen')),
     right: count(i.right, at('right')),
+    ...(i.fact === undefined ? {} : { fact: typeof i.fact === 'string' ? i.fact : fail(at('fact'), 'expected text') }),
   };
 }
 

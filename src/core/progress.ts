@@ -56,6 +56,8 @@ export interface Answer {
   correct: boolean;
   /** A right answer given after a hint: scheduled as hard. */
   hinted?: boolean;
+  /** The question's fact: other questions on it that are due are reviewed by this answer too. */
+  fact?: string;
   at: Date;
 }
 
@@ -78,7 +80,16 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
     history,
     seen: (before?.seen ?? 0) + 1,
     right: (before?.right ?? 0) + (answer.correct ? 1 : 0),
+    ...(answer.fact === undefined ? {} : { fact: answer.fact }),
   };
+  // One fact is one review: its other questions that fall due before this one move to the same day.
+  const due = items[answer.questionId]!.due;
+  if (answer.fact !== undefined) {
+    for (const id of Object.keys(items)) {
+      const other = items[id]!;
+      if (id !== answer.questionId && other.fact === answer.fact && other.due < due) items[id] = { ...other, due };
+    }
+  }
   return { ...progress, items, days: noteActivity(progress.days, answer.at) };
 }
 
@@ -90,6 +101,13 @@ export const PASS_MARK = 0.8;
 
 export function isPassed(progress: Progress, lessonId: string): boolean {
   return (progress.lessons[lessonId]?.bestScore ?? 0) >= PASS_MARK;
+}
+
+/** Facts with a question due: what a review asks (one question a fact). */
+export function dueFacts(progress: Progress, now: Date, known?: ReadonlySet<string>): number {
+  const facts = new Set<string>();
+  for (const [id, item] of dueItems(progress, now)) if (!known || known.has(item.lesson)) facts.add(item.fact ?? id);
+  return facts.size;
 }
 
 export function dueItems(progress: Progress, now: Date, lessonId?: string): Array<[string, ItemProgress]> {

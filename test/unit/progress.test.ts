@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCourse } from '../../src/core/course.js';
 import type { Lesson } from '../../src/core/lesson.js';
 import { decideNext } from '../../src/core/next.js';
-import { HISTORY_LIMIT, dueItems, emptyProgress, masteryOf, isPassed, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
+import { HISTORY_LIMIT, dueFacts, dueItems, emptyProgress, masteryOf, isPassed, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
 import { readProgressData } from '../../src/core/progress-schema.js';
 import { fsrsScheduler, startOfDay } from '../../src/core/schedule.js';
 
@@ -144,6 +144,17 @@ describe('the learning path', () => {
     const after = budget(p);
     expect(after.kind === 'read' && after.node.lesson.id).toBe('b');
     expect(after).toMatchObject({ due: 10 });
+  });
+
+  it('reviews a fact once: answering one of its questions moves its other due questions along, and due reviews count facts', () => {
+    let p = emptyProgress();
+    for (const id of ['v1', 'v2']) p = recordAnswer(p, { questionId: id, lessonId: 'a', topic: 'tools', fact: 'rice', correct: false, at: t0 }, fsrsScheduler);
+    const day = later(2 * DAY);
+    expect(dueFacts(p, day)).toBe(1);
+    p = recordAnswer(p, { questionId: 'v1', lessonId: 'a', topic: 'tools', fact: 'rice', correct: true, at: day }, fsrsScheduler);
+    expect(dueFacts(p, day)).toBe(0);
+    expect(p.items.v2!.due).toBe(p.items.v1!.due);
+    expect(p.items.v2!.seen).toBe(1);
   });
 
   it('moves past a lesson passed without reading it', () => {

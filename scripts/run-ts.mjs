@@ -1,0 +1,32 @@
+// Runs one of the TypeScript scripts beside it (node scripts/run-ts.mjs
+// scripts/simulate.ts [args]): bundled with esbuild, as scripts/build.mjs
+// bundles the CLI, into a temporary file, so that no TypeScript loader is
+// needed and the script always runs the code as it is in src/.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [script, ...args] = process.argv.slice(2);
+if (!script) throw new Error('usage: node scripts/run-ts.mjs SCRIPT.ts [args]');
+const dir = mkdtempSync(join(tmpdir(), 'pm-guide-script-'));
+const outfile = join(dir, 'script.mjs');
+process.argv = [process.argv[0], resolve(script), ...args];
+try {
+  await build({
+    entryPoints: [resolve(script)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    // Packages that use require() inside an ES module bundle need it defined.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    alias: { 'cli-highlight': './src/ui/highlight-shim.ts', 'node-emoji': './src/ui/emoji-shim.ts' },
+  });
+  await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
