@@ -3,6 +3,7 @@
 // YAML, prompts, each command's own code) is reached through import() and
 // lands in chunks of its own, loaded when a command first asks for it.
 import { build } from 'esbuild';
+import { nodeBundle } from './bundle-options.mjs';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,18 +19,9 @@ try {
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli.ts' },
     outdir: building,
-    bundle: true,
+    ...nodeBundle,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
     legalComments: 'none',
-    logLevel: 'warning',
-    // Dependencies written as CommonJS call require(), which an ES module lacks.
-    banner: { js: "import { createRequire as pmGuideRequire } from 'node:module'; const require = pmGuideRequire(import.meta.url);" },
-    // marked-terminal loads a syntax highlighter and an emoji table it does not
-    // need here (src/ui/highlight-shim.ts says why); vitest.config.ts does the same.
-    alias: { 'cli-highlight': './src/ui/highlight-shim.ts', 'node-emoji': './src/ui/emoji-shim.ts' },
     define: { PM_GUIDE_VERSION: JSON.stringify(pkg.version) },
   });
   rmSync(dist, { recursive: true, force: true });

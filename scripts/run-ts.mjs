@@ -3,6 +3,7 @@
 // bundles the CLI, into a temporary file, so that no TypeScript loader is
 // needed and the script always runs the code as it is in src/.
 import { build } from 'esbuild';
+import { nodeBundle } from './bundle-options.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,14 +18,7 @@ try {
   await build({
     entryPoints: [resolve(script)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    // Packages that use require() inside an ES module bundle need it defined.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    alias: { 'cli-highlight': './src/ui/highlight-shim.ts', 'node-emoji': './src/ui/emoji-shim.ts' },
+    ...nodeBundle,
   });
   await import(pathToFileURL(outfile).href);
 } finally {
