@@ -15,7 +15,7 @@ import { matchLine } from '../ui/search-view.js';
 import { formatStats } from '../ui/stats-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type MenuItem, type Prompter } from '../context.js';
-import { lessonStatus } from './list.js';
+import { courseTitle, lessonStatus } from './list.js';
 import { dailyReviews } from './next.js';
 import { masteryOf } from '../core/progress.js';
 import { searchCourse } from './search.js';
@@ -36,7 +36,7 @@ function nextAction(ctx: Context, session: Session, now: Date): NextAction {
 export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
   const now = ctx.now();
   const stats = computeStats({ course: session.course, progress: session.progress, now });
-  return formatHome({ stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands });
+  return formatHome({ title: courseTitle(session), stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands });
 }
 
 export async function runHome(ctx: Context): Promise<void> {

@@ -1,10 +1,11 @@
 // pm-guide list: the course as a tree, with each page's status and an overall bar.
+import { basename } from 'node:path';
 import { numberLabel, type CourseNode } from '../core/course.js';
 import { isRead } from '../core/next.js';
 import { quizzable } from '../core/quiz/bank.js';
 import { isPassed, masteryOf } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
-import { displayWidth, wrapLines } from '../ui/ansi.js';
+import { displayWidth, truncate, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, reportProblems, type Session } from './session.js';
@@ -49,9 +50,9 @@ export function lessonStatus(session: Session, node: CourseNode, isMastered: (le
 }
 
 
-/** The course's name: its site's title or its top page's, else what the shipped course is. */
+/** The course's name: its site's title or its top page's, else its folder's name. */
 export function courseTitle(session: Session): string {
-  return session.loaded.title ?? 'pm-guide course';
+  return session.loaded.title ?? basename(session.loaded.dir);
 }
 
 function statusText(s: LessonStatus, color: boolean): string {
@@ -111,7 +112,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const overall = bar(readCount / statuses.length, Math.max(10, Math.min(30, width - 50)));
   // On a narrow terminal the bar goes under the title, and lines wrap at spaces.
   const heading = neutraliseLine(courseTitle(session));
-  lines.push(`${theme.title(heading)}${displayWidth(overall) + displayWidth(heading) + 2 <= width ? '  ' : '\n'}${overall}`);
+  lines.push(`${truncate(theme.title(heading), width)}${displayWidth(overall) + displayWidth(heading) + 2 <= width ? '  ' : '\n'}${overall}`);
   const masteredText = quizzed > 0 ? ` · ${mastered} of ${quizzed} lessons mastered` : '';
   lines.push(wrapLines(theme.dim(`${readCount} of ${statuses.length} pages read${masteredText}`), width));
   // Lessons read under each page, counted in one pass up each lesson's ancestors.

@@ -23,6 +23,8 @@ export function describeNext(action: NextAction): string {
 }
 
 export interface HomeViewInput {
+  /** The course's name. */
+  title: string;
   stats: Stats;
   next: NextAction;
   width: number;
@@ -30,14 +32,14 @@ export interface HomeViewInput {
   commands: boolean;
 }
 
-export function formatHome({ stats, next, width, commands }: HomeViewInput): string {
+export function formatHome({ title, stats, next, width, commands }: HomeViewInput): string {
   const w = Math.max(40, Math.min(width, 100));
   const t = stats.totals;
   const streak = stats.streak.current > 0 ? ` · ${stats.streak.current}-day streak` : '';
   const summary = `${t.pagesRead} of ${t.pages} pages read · ${t.mastered} of ${t.lessons} lessons mastered${streak}`;
   const overall = bar(t.pages ? t.pagesRead / t.pages : 0, Math.max(10, Math.min(24, w - displayWidth(summary) - 8)));
   const lines = [
-    `${theme.title('pm-guide')}  ${theme.dim('a course in product management')}`,
+    `${theme.title('pm-guide')}  ${theme.dim(neutraliseLine(title))}`,
     displayWidth(`${overall}  ${summary}`) <= w ? `${overall}  ${summary}` : `${overall}\n${summary}`,
     '',
     ...moduleLines(stats, w),

@@ -16,7 +16,7 @@ afterAll(cleanTemps);
 
 const MENU = 'What would you like to do?';
 /** The overview's first line: drawn once each time the home screen is shown (the menu line is redrawn on every key). */
-const HOME = 'a course in product management';
+const HOME = 'pm-guide  course';
 
 function count(text: string, part: string): number {
   return text.split(part).length - 1;
