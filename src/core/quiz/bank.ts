@@ -6,13 +6,13 @@
 import type { Course, CourseNode } from '../course.js';
 import { InvalidLessonError } from '../errors.js';
 import { parseQuizBlock } from './authored.js';
-import { coursePool, generateQuestions, lessonStructure } from './generate.js';
+import { coursePool, generateQuestions, hasQuizMaterial, lessonStructure } from './generate.js';
 import type { CoursePool, LessonStructure, Question } from './types.js';
 
 export interface QuizBank {
   /** Every question a lesson yields. Throws InvalidLessonError for a malformed quiz block. */
   questionsFor(node: CourseNode): Question[];
-  /** Whether a lesson has questions; a lesson with a broken quiz block has none. */
+  /** Whether a lesson has questions (a quiz block of the author's counts, whether or not it parses). */
   hasQuestions(node: CourseNode): boolean;
   /** Questions of every lesson (or of `only`) that yields them; lessons with a broken quiz block are skipped. */
   all(only?: ReadonlySet<string>): Question[];
@@ -58,7 +58,14 @@ export function quizBank(course: Course): QuizBank {
   };
   return {
     questionsFor,
-    hasQuestions: (node) => orNone(node).length > 0,
+    // Asked of every page by list and the home screen: a page with an author's questions has some without
+    // parsing them (a broken block says so when the quiz is asked for, and lint names its line).
+    hasQuestions: (node) => {
+      if (!quizzable(node)) return false;
+      const s = structureOf(node);
+      if (s.quizBlocks.some((b) => /^\s*-\s/m.test(b.yaml))) return true;
+      return hasQuizMaterial(s) && orNone(node).length > 0;
+    },
     all: (only) => course.ordered.filter((n) => !only || only.has(n.lesson.id)).flatMap(orNone),
   };
 }

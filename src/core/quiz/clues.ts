@@ -37,7 +37,6 @@ function shared(a: Map<string, string>, b: Map<string, string>): string | undefi
 }
 
 export const BLANK = '___';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The text with the name hidden: the whole name, and each of its content words,
@@ -46,13 +45,40 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "an ___" says the answer starts with a vowel.
  */
 export function maskName(text: string, name: string): string {
-  let out = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}[\\p{L}\\p{N}]*`, 'giu'), BLANK);
+  let out = maskWordsFrom(text, name, LETTER);
   for (const word of name.split(/[\s/-]+/)) {
     if (contentWords(word).size === 0 || word.length < 4) continue;
-    const root = escape(word.replace(/(ing|ed|es|s|e)$/i, ''));
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${root}[\\p{L}\\p{N}'’]*`, 'giu'), BLANK);
+    out = maskWordsFrom(out, word.replace(/(ing|ed|es|s|e)$/i, ''), LETTER_OR_APOSTROPHE);
   }
   return out.replace(/\b(an?)\s+(?=___)/gi, '').replace(/(___)(?:[\s-]+___)+/g, BLANK);
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const LETTER_OR_APOSTROPHE = /[\p{L}\p{N}'’]/u;
+
+/**
+ * Every word of `text` that starts with `start` (in any case), to its end,
+ * replaced by a blank. A scan, not a regular expression built per name: a
+ * case-insensitive pattern with Unicode classes costs milliseconds to
+ * compile, and a course asks for thousands of them.
+ */
+function maskWordsFrom(text: string, start: string, wordChar: RegExp): string {
+  const lower = text.toLowerCase();
+  const wanted = start.toLowerCase();
+  if (wanted === '' || lower.length !== text.length) return text;
+  let out = '';
+  let from = 0;
+  for (let i = lower.indexOf(wanted); i !== -1; i = lower.indexOf(wanted, i)) {
+    if (i > 0 && LETTER.test(text[i - 1]!)) {
+      i++;
+      continue;
+    }
+    let end = i + wanted.length;
+    while (end < text.length && wordChar.test(text[end]!)) end++;
+    out += text.slice(from, i) + BLANK;
+    from = i = end;
+  }
+  return out + text.slice(from);
 }
 
 /** How much of a text is blanks: a description that is mostly blanks asks nothing. */
