@@ -6,6 +6,7 @@ import { buildCourse, type Course, type CourseProblem } from '../core/course.js'
 import { CourseError, InvalidLessonError } from '../core/errors.js';
 import { parseLesson, type Lesson } from '../core/lesson.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
+import { notARegularFile } from './real-path.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -90,6 +91,9 @@ export function findLessonFiles(dir: string): LessonFile[] {
 
 /** Reads a file as lesson text: size-capped, decoded, never a stack trace. */
 export function readLessonText(path: string, shownAs: string): string {
+  // A FIFO, a device or a file of /proc (/proc/kmsg) may never end: refused before it is opened.
+  const refused = notARegularFile(path);
+  if (refused && !refused.startsWith('is a folder')) throw new CourseError(`${shownAs}: ${refused}`, 'pass the path of a Markdown file');
   let size: number;
   try {
     size = statSync(path).size;
