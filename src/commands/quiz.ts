@@ -14,7 +14,7 @@ import { looksLikeFile, tryOpenSessionFor } from './lesson-file.js';
 import { isCorrect, type Response } from '../core/quiz/grade.js';
 import { DEFAULT_COUNT, dueQuestions, selectQuestions } from '../core/quiz/select.js';
 import type { Question } from '../core/quiz/types.js';
-import { onTerminate } from '../signals.js';
+import { onInterrupt, onTerminate } from '../signals.js';
 import { formatFeedback, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context } from '../context.js';
@@ -98,14 +98,29 @@ async function ask(ctx: Context, question: Question): Promise<Response> {
   }
 }
 
+/**
+ * Asks each question and saves its answer before showing whether it was right.
+ * Ctrl-C, SIGTERM or SIGHUP at any moment stop the quiz with every answer shown
+ * on screen saved: in a prompt they end the prompt; between Enter and the next
+ * question (the terminal is out of raw mode, so Ctrl-C is a signal) the signal
+ * waits for the save, which is synchronous, and the quiz stops after it.
+ */
 async function askAll(ctx: Context, session: Session, questions: Question[], node: CourseNode | undefined, title: string): Promise<void> {
   const { fsrsScheduler } = await import('../core/schedule.js');
   const results: Result[] = [];
-  onTerminate(ctx.prompter.abort);
+  let stopAsked = false;
+  const stop = (): void => {
+    stopAsked = true;
+    ctx.prompter.abort();
+  };
+  const stopped = (): InterruptedError => new InterruptedError(`\nStopped. ${results.length} answer${results.length === 1 ? '' : 's'} saved.`);
+  onTerminate(stop);
+  onInterrupt(stop);
   const width = Math.min(terminalWidth(ctx), 100);
   print(ctx, quizTitle(title, questions.length, width));
   try {
     for (const [index, question] of questions.entries()) {
+      if (stopAsked) throw stopped();
       print(ctx);
       print(ctx, questionHeader(question, index, questions.length, width));
       const response = await ask(ctx, question);
@@ -116,13 +131,13 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
       results.push({ question, correct });
       print(ctx, formatFeedback(question, correct, lessonFile(session, question), width));
     }
+    if (stopAsked) throw stopped();
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      throw new InterruptedError(`\nStopped. ${results.length} answer${results.length === 1 ? '' : 's'} saved.`);
-    }
+    if (error instanceof InterruptedError) throw stopped();
     throw error;
   } finally {
     onTerminate(undefined);
+    onInterrupt(undefined);
   }
   const score = results.filter((r) => r.correct).length / results.length;
   if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));

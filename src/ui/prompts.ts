@@ -3,6 +3,7 @@
 import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/prompts';
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
+import { terminalGone } from '../signals.js';
 import type { Choice, Context, MenuItem, PickOptions } from '../context.js';
 import { displayWidth, stripAnsi, truncate } from './ansi.js';
 import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
@@ -22,6 +23,11 @@ async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: Nod
   } catch (error) {
     const name = (error as Error | undefined)?.name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError();
+    // The terminal went away under the prompt (setRawMode or a read says EIO): stop as a hang-up does.
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EIO') {
+      terminalGone();
+      throw new InterruptedError();
+    }
     throw error;
   } finally {
     abort = undefined;
