@@ -8,6 +8,7 @@ import { displayWidth, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, reportProblems, type Session } from './session.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface ListOptions {
   json: boolean;
@@ -75,7 +76,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   if (options.json) {
     print(
       ctx,
-      JSON.stringify(
+      jsonText(
         {
           lessonsDir: session.loaded.dir,
           total: statuses.length,
@@ -84,7 +85,6 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
           lessons: statuses,
           problems: session.course.problems,
         },
-        null,
         2,
       ),
     );
