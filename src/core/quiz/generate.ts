@@ -4,7 +4,7 @@
 import type { Lesson } from '../lesson.js';
 import { seededRandom, seedFromText, shuffle } from '../random.js';
 import { parseQuizBlock } from './authored.js';
-import { MAX_CHOICES, distractors, makeChoices, maskName, norm, qid, quote } from './choices.js';
+import { MAX_CHOICES, distractors, makeChoices, maskName, norm, qid, quote, spreadSample } from './choices.js';
 import { extractStructure } from './structure.js';
 import { toolQuestions } from './tool-questions.js';
 import type { CoursePool, GenerationContext, Item, LessonStructure, Question } from './types.js';
@@ -224,11 +224,15 @@ export function hasQuizMaterial(s: LessonStructure): boolean {
   return s.items.length > 0 || s.tools.length > 0 || s.quizBlocks.length > 0;
 }
 
+/** How much of the course the pool holds, at most: far more than the shipped course has, and a fixed cost per question. */
+const POOL_ITEMS = 1_000;
+const POOL_TOOL_KINDS = 200;
+
 /** Items and tools across lessons, for lessons that have too few of their own. */
 export function coursePool(structures: readonly LessonStructure[]): CoursePool {
   return {
-    itemNames: structures.flatMap((s) => s.items.map((i) => i.name)),
-    outcomes: structures.flatMap((s) => s.items.flatMap((i) => i.outcomes.map((o) => o.text))),
-    toolKinds: structures.flatMap((s) => s.tools),
+    itemNames: spreadSample(structures.flatMap((s) => s.items.map((i) => i.name)), POOL_ITEMS),
+    outcomes: spreadSample(structures.flatMap((s) => s.items.flatMap((i) => i.outcomes.map((o) => o.text))), POOL_ITEMS),
+    toolKinds: spreadSample(structures.flatMap((s) => s.tools), POOL_TOOL_KINDS),
   };
 }

@@ -7,7 +7,16 @@ export function toolQuestions({ lesson, structure, pool }: GenerationContext): Q
   const out: Question[] = [];
   const groups = structure.tools;
   const allGroups = groups.length >= 3 ? groups : [...groups, ...(pool?.toolKinds ?? []).filter((p) => !groups.some((g) => norm(g.kind) === norm(p.kind)))];
-  const kindsOf = (tool: string): string[] => allGroups.filter((g) => g.tools.some((t) => norm(t) === norm(tool))).map((g) => norm(g.kind));
+  // Which kinds list each tool, built once: asked for every tool of every group, a scan each time grew with the square of the pool.
+  const kindsByTool = new Map<string, string[]>();
+  for (const g of allGroups) {
+    for (const t of new Set(g.tools.map(norm))) {
+      const kinds = kindsByTool.get(t);
+      if (kinds) kinds.push(norm(g.kind));
+      else kindsByTool.set(t, [norm(g.kind)]);
+    }
+  }
+  const kindsOf = (tool: string): string[] => kindsByTool.get(norm(tool)) ?? [];
   for (const group of groups) {
     for (const tool of group.tools) {
       const id = qid('t-kind', lesson.id, tool);
