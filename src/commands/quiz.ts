@@ -117,8 +117,8 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
   onTerminate(stop);
   onInterrupt(stop);
   const width = Math.min(terminalWidth(ctx), 100);
-  print(ctx, quizTitle(title, questions.length, width));
   try {
+    print(ctx, quizTitle(title, questions.length, width));
     for (const [index, question] of questions.entries()) {
       if (stopAsked) throw stopped();
       print(ctx);
@@ -132,6 +132,11 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
       print(ctx, formatFeedback(question, correct, lessonFile(session, question), width));
     }
     if (stopAsked) throw stopped();
+    // Listening until the end: Ctrl-C after the last Enter waits for the score to be saved too.
+    const score = results.filter((r) => r.correct).length / results.length;
+    if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
+    print(ctx);
+    print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, width));
   } catch (error) {
     if (error instanceof InterruptedError) throw stopped();
     throw error;
@@ -139,10 +144,6 @@ async function askAll(ctx: Context, session: Session, questions: Question[], nod
     onTerminate(undefined);
     onInterrupt(undefined);
   }
-  const score = results.filter((r) => r.correct).length / results.length;
-  if (node) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
-  print(ctx);
-  print(ctx, formatSummary(results, node ? { passMark: PASS_MARK, lessonId: node.lesson.id } : undefined, width));
 }
 
 /** The lesson's file, relative to the course folder: short enough to read at a glance. */

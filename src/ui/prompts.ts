@@ -17,9 +17,16 @@ export function abortPrompts(): void {
 }
 
 async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>, ctx: Context): Promise<T> {
-  abort = new AbortController();
+  const controller = (abort = new AbortController());
+  // inquirer drops keys typed before its first render (stale input), Ctrl-C among them: one typed
+  // just after the previous Enter was swallowed and the quiz went on. A Ctrl-C byte seen at any
+  // point of the prompt stops it.
+  const onData = (chunk: Buffer | string): void => {
+    if (chunk.includes('\u0003')) controller.abort();
+  };
+  if (ctx.stdin.isTTY) ctx.stdin.on('data', onData);
   try {
-    return await run({ input: ctx.stdin, output: ctx.stdout, signal: abort.signal });
+    return await run({ input: ctx.stdin, output: ctx.stdout, signal: controller.signal });
   } catch (error) {
     const name = (error as Error | undefined)?.name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError();
@@ -30,6 +37,7 @@ async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: Nod
     }
     throw error;
   } finally {
+    ctx.stdin.removeListener('data', onData);
     abort = undefined;
   }
 }
