@@ -1,10 +1,12 @@
 // The entry point: runs the command line for this process, with the terminal's
 // streams and a prompter, and turns a crash or a failed write into one line.
+import { closeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { GlobalOptions } from './cli/program.js';
 import { internalErrorLine, isOutputError, runCli } from './cli/run.js';
 import type { Context } from './context.js';
 import { resolvePaths } from './io/paths.js';
-import { terminateHandler } from './signals.js';
+import { stoppedBySignal, terminalGone } from './signals.js';
 import { applyColorLevel, colorLevel } from './ui/theme.js';
 import { terminalPrompter } from './ui/terminal-prompter.js';
 
@@ -18,16 +20,41 @@ function outputFailed(error: NodeJS.ErrnoException): never {
   process.exit(74); // EX_IOERR
 }
 
-for (const stream of [process.stdout, process.stderr]) {
+/**
+ * EIO from a terminal: it was closed (the window, an ssh connection) under a
+ * running pm-guide. Every answer shown was saved as it was given, so pm-guide
+ * ends as a hang-up ends it, with 129, and says nothing: there is no one to read it.
+ */
+const isTerminalGone = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'EIO';
+
+// Streams that were a terminal when pm-guide started. At exit, Node puts back the terminal
+// settings it found, and aborts (a native trace, SIGABRT) when the terminal is gone: a
+// descriptor that is closed is skipped, so a terminal that went away is closed first.
+const startedOnTerminal = [0, 1, 2].filter((fd) => isatty(fd));
+process.on('exit', () => {
+  for (const fd of startedOnTerminal) {
+    if (isatty(fd)) continue;
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
+  }
+});
+
+for (const stream of [process.stdout, process.stderr, process.stdin]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     // Piping into `head` closes stdout early: that is the reader's choice, not an error.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    outputFailed(error);
+    if (isTerminalGone(error)) process.exit(terminalGone());
+    if (stream === process.stdin) internalError(error);
+    else outputFailed(error);
   });
 }
 
 // Anything thrown outside a command's own flow (an event handler, a timer) still ends in one line, never a stack trace.
 function internalError(error: unknown): void {
+  if (isTerminalGone(error)) process.exit(terminalGone());
   if (isOutputError(error)) outputFailed(error);
   try {
     if (process.env.PM_GUIDE_DEBUG) process.stderr.write(`${(error as Error | undefined)?.stack ?? String(error)}\n`);
@@ -39,18 +66,6 @@ function internalError(error: unknown): void {
 }
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
-
-/** Set when SIGTERM or SIGHUP stopped a prompt: the exit code says which, not 130 as for Ctrl-C. */
-let terminatedWith: number | undefined;
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-  process.on(signal, () => {
-    const handler = terminateHandler();
-    terminatedWith = code;
-    process.exitCode = code;
-    if (handler) handler();
-    else process.exit(code);
-  });
-}
 
 function makeContext(globals: GlobalOptions): Context {
   const level = colorLevel({ flag: globals.color, isTTY: Boolean(process.stdout.isTTY), env: process.env });
@@ -69,9 +84,9 @@ function makeContext(globals: GlobalOptions): Context {
   return ctx;
 }
 
-void runCli(process.argv.slice(2), makeContext, { stdout: process.stdout, stderr: process.stderr, env: process.env, terminatedWith: () => terminatedWith }).then(
+void runCli(process.argv.slice(2), makeContext, { stdout: process.stdout, stderr: process.stderr, env: process.env, terminatedWith: stoppedBySignal }).then(
   (code) => {
-    process.exitCode = terminatedWith ?? code;
+    process.exitCode = stoppedBySignal() ?? code;
   },
   (error: unknown) => internalError(error),
 );

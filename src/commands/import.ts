@@ -3,7 +3,8 @@
 // a malformed file, or one from a newer pm-guide, is refused and nothing changes.
 import { mergeProgress, type MergeSummary } from '../core/merge.js';
 import type { Progress } from '../core/progress.js';
-import { parseImportText, readImportFile } from '../io/transfer.js';
+import { neutraliseLine } from '../core/text.js';
+import { MAX_IMPORT_BYTES, parseImportText, readImportFile, tooLargeToImport } from '../io/transfer.js';
 import { theme } from '../ui/theme.js';
 import { print, type Context, type InStream } from '../context.js';
 import { openStore } from './session.js';
@@ -12,9 +13,19 @@ export interface ImportOptions {
   file: string;
 }
 
+/** Standard input, up to the limit a file has too: past it, reading stops and the import is refused. */
 async function readAll(stream: InStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total > MAX_IMPORT_BYTES) {
+      stream.destroy();
+      throw tooLargeToImport('standard input');
+    }
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -39,7 +50,9 @@ export async function runImport(ctx: Context, options: ImportOptions): Promise<v
     return merged.progress;
   });
   const what = describe(summary!);
-  if (what === '') print(ctx, `Nothing new in ${options.file}: your progress already holds all of it.`);
-  else print(ctx, `Imported from ${options.file}: ${what}.`);
-  print(ctx, theme.dim(`Saved in ${store.file}. pm-guide stats shows where you are.`));
+  // Paths are shown as text, never as escapes a terminal would act on.
+  const from = neutraliseLine(options.file);
+  if (what === '') print(ctx, `Nothing new in ${from}: your progress already holds all of it.`);
+  else print(ctx, `Imported from ${from}: ${what}.`);
+  print(ctx, theme.dim(`Saved in ${neutraliseLine(store.file)}. pm-guide stats shows where you are.`));
 }

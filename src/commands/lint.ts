@@ -14,6 +14,7 @@ import { neutraliseLine } from '../core/text.js';
 import { findLessonFiles, readLessonText } from '../io/load-course.js';
 import { theme } from '../ui/theme.js';
 import { print, type Context } from '../context.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface LintOptions {
   dir?: string | undefined;
@@ -116,7 +117,7 @@ export async function runLint(ctx: Context, options: LintOptions): Promise<void>
   const findings = lintFolder(dir, ctx.cwd);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  if (options.json) print(ctx, JSON.stringify(findings, null, 2));
+  if (options.json) print(ctx, jsonText(findings, 2));
   else {
     for (const f of findings) {
       const tag = f.severity === 'error' ? theme.bad('error') : theme.warn('warning');

@@ -9,6 +9,7 @@ import { displayWidth, truncate, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, reportProblems, type Session } from './session.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface ListOptions {
   json: boolean;
@@ -89,7 +90,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   if (options.json) {
     print(
       ctx,
-      JSON.stringify(
+      jsonText(
         {
           course: { title: courseTitle(session), id: ctx.paths.courseId ?? null, lessonsDir: session.loaded.dir, progressFile: ctx.paths.progressFile },
           lessonsDir: session.loaded.dir,
@@ -99,7 +100,6 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
           lessons: statuses,
           problems: session.course.problems,
         },
-        null,
         2,
       ),
     );

@@ -5,6 +5,7 @@ import { packageRoot } from '../io/paths.js';
 import { pathInfo, type PathInfo } from '../io/transfer.js';
 import { theme } from '../ui/theme.js';
 import { print, type Context } from '../context.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface PathsOptions {
   json: boolean;
@@ -29,7 +30,7 @@ export async function runPaths(ctx: Context, options: PathsOptions): Promise<voi
   if (options.json) {
     print(
       ctx,
-      JSON.stringify(
+      jsonText(
         {
           lessonsDir,
           shippedCourse: shipped,
@@ -41,7 +42,6 @@ export async function runPaths(ctx: Context, options: PathsOptions): Promise<voi
           cacheDir,
           cacheExists: cache.exists,
         },
-        null,
         2,
       ),
     );

@@ -16,7 +16,7 @@ import { isCorrect, multipleDiff } from '../core/quiz/grade.js';
 import { passageFor } from '../core/quiz/passage.js';
 import { DEFAULT_COUNT, selectQuestions, selectReview } from '../core/quiz/select.js';
 import type { Question } from '../core/quiz/types.js';
-import { onTerminate } from '../signals.js';
+import { onInterrupt, onTerminate } from '../signals.js';
 import { formatFeedback, formatHint, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Outcome, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type QuizReply } from '../context.js';
@@ -115,16 +115,32 @@ interface Scored {
   minimum: number;
 }
 
+/**
+ * Asks each question and saves its answer before showing whether it was right.
+ * Ctrl-C, SIGTERM or SIGHUP at any moment stop the quiz with every answer shown
+ * on screen saved: in a prompt they end the prompt; between Enter and the next
+ * question (the terminal is out of raw mode, so Ctrl-C is a signal) the signal
+ * waits for the save, which is synchronous, and the quiz stops after it.
+ */
 async function askAll(ctx: Context, session: Session, questions: Question[], scored: Scored | undefined, title: string): Promise<void> {
   const node = scored?.node;
   const { fsrsScheduler } = await import('../core/schedule.js');
   const results: Result[] = [];
-  onTerminate(ctx.prompter.abort);
+  let stopAsked = false;
+  const stop = (): void => {
+    stopAsked = true;
+    ctx.prompter.abort();
+  };
+  const saved = (): string => `${results.length} answer${results.length === 1 ? '' : 's'} saved`;
+  const stopped = (): InterruptedError => new InterruptedError(`\nStopped. ${saved()}.`);
+  onTerminate(stop);
+  onInterrupt(stop);
   const width = Math.min(terminalWidth(ctx), 100);
-  print(ctx, quizTitle(title, questions.length, width));
   const queue = questions.map((question) => ({ question, again: false }));
   try {
+    print(ctx, quizTitle(title, questions.length, width));
     for (let i = 0; i < queue.length; i++) {
+      if (stopAsked) throw stopped();
       const { question, again } = queue[i]!;
       print(ctx);
       const from = node ? undefined : nodeOf(session, question);
@@ -145,22 +161,24 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       const diff = question.kind === 'multiple' && response !== undefined && !correct ? multipleDiff(question, response) : undefined;
       print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again }));
     }
+    if (stopAsked) throw stopped();
+    // Listening until the end: Ctrl-C after the last Enter waits for the score to be saved too.
+    const score = results.filter((r) => r.correct).length / results.length;
+    const unread = node !== undefined && !isRead(session.progress, node);
+    // A quiz too short to say much (--count 1) is practice: it does not pass a lesson.
+    const counts = scored !== undefined && results.length >= scored.minimum;
+    if (node && counts) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
+    print(ctx);
+    print(ctx, formatSummary(results, scored ? { passMark: PASS_MARK, lessonId: scored.node.lesson.id, unread, counts, minimum: scored.minimum } : undefined, width));
   } catch (error) {
-    const saved = `${results.length} answer${results.length === 1 ? '' : 's'} saved`;
-    if (error instanceof InterruptedError) throw new InterruptedError(`\nStopped. ${saved}.`);
+    if (error instanceof InterruptedError) throw stopped();
     if (error instanceof LeftQuiz) {
-      print(ctx, `\nLeft the quiz. ${saved}.`);
+      print(ctx, `\nLeft the quiz. ${saved()}.`);
       return;
     }
     throw error;
   } finally {
     onTerminate(undefined);
+    onInterrupt(undefined);
   }
-  const score = results.filter((r) => r.correct).length / results.length;
-  const unread = node !== undefined && !isRead(session.progress, node);
-  // A quiz too short to say much (--count 1) is practice: it does not pass a lesson.
-  const counts = scored !== undefined && results.length >= scored.minimum;
-  if (node && counts) session.progress = session.store.update((p) => recordQuizScore(p, node.lesson.id, score, ctx.now()));
-  print(ctx);
-  print(ctx, formatSummary(results, scored ? { passMark: PASS_MARK, lessonId: scored.node.lesson.id, unread, counts, minimum: scored.minimum } : undefined, width));
 }

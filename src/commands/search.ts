@@ -6,6 +6,7 @@ import type { Course } from '../core/course.js';
 import { loadCourse } from '../io/load-course.js';
 import { formatSearch } from '../ui/search-view.js';
 import { print, terminalWidth, type Context } from '../context.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface SearchOptions {
   terms: string[];
@@ -50,7 +51,7 @@ export async function runSearch(ctx: Context, options: SearchOptions): Promise<v
       text: hit.match.text,
       spans: hit.match.spans,
     }));
-    print(ctx, JSON.stringify({ query, terms: result.terms, corrections: result.corrections, results }, null, 2));
+    print(ctx, jsonText({ query, terms: result.terms, corrections: result.corrections, results }, 2));
     return;
   }
   print(ctx, formatSearch(result, query, terminalWidth(ctx)));

@@ -5,6 +5,7 @@ import type { Topic } from '../core/progress.js';
 import { formatStats } from '../ui/stats-view.js';
 import { print, terminalWidth, type Context } from '../context.js';
 import { openSession, type Session } from './session.js';
+import { jsonText } from '../ui/json-text.js';
 
 export interface StatsOptions {
   json: boolean;
@@ -29,7 +30,7 @@ export async function runStats(ctx: Context, options: StatsOptions): Promise<voi
   const session = openSession(ctx);
   const stats = sessionStats(session, ctx.now());
   if (options.json) {
-    print(ctx, JSON.stringify(stats, null, 2));
+    print(ctx, jsonText(stats, 2));
     return;
   }
   print(ctx, formatStats(stats, { width: terminalWidth(ctx) }));

@@ -1,7 +1,7 @@
 // Replacing a file so that a reader, or a crash, never sees half of it: the
 // content goes to a temp file in the same folder, is fsynced, renamed over the
 // file, and the folder is fsynced so that the rename itself survives a crash.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomName } from './file-lock.js';
 
@@ -17,13 +17,18 @@ export function tempFileFor(path: string): string {
 /**
  * Writes `content` to `path` atomically. On failure the temp file is removed,
  * `path` is as it was, and the system error (with its `code`) is thrown for the
- * caller to word.
+ * caller to word. A file that is replaced keeps its mode and, where this
+ * process may set it, its owner: the new file takes the old one's place in
+ * every way but its content. `path` is the real file (links resolved): a link
+ * there would be replaced by a file.
  */
 export function writeAtomically(path: string, content: string): void {
   const temp = tempFileFor(path);
+  const before = existing(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
+    if (before) keepOwnerAndMode(fd, before);
     writeAll(fd, Buffer.from(content, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
@@ -39,6 +44,24 @@ export function writeAtomically(path: string, content: string): void {
     throw error;
   }
   syncFolder(dirname(path));
+}
+
+function existing(path: string): Stats | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepOwnerAndMode(fd: number, before: Stats): void {
+  try {
+    fchownSync(fd, before.uid, before.gid);
+  } catch {
+    // Only root may give a file away: the new file is the writer's, as any editor's save makes it.
+  }
+  fchmodSync(fd, before.mode & 0o7777);
 }
 
 /**

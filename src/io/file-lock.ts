@@ -1,7 +1,7 @@
 // A lock across processes, as a file next to the one it guards: two terminals
 // saving progress at once take turns, and a lock left by a killed process is
 // broken, by one process only.
-import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, linkSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { ProgressFileError } from '../core/errors.js';
 import { neutraliseLine } from '../core/text.js';
 
@@ -37,10 +37,15 @@ export class FileLock {
   /** What this process wrote into the lock file while it holds the lock. */
   private token: string | undefined;
 
-  /** `file` is the file guarded (named in errors); `timeoutMs` how long to wait for another process's lock. */
+  /**
+   * `file` is the file guarded, its real path (two paths to one file must share
+   * one lock); `timeoutMs` how long to wait for another process's lock;
+   * `shownAs` names the file in errors, as the learner gave it.
+   */
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly timeoutMs: number,
+    private readonly shownAs = file,
   ) {
     this.lockFile = `${file}.lock`;
   }
@@ -61,14 +66,17 @@ export class FileLock {
           this.token = token;
           return;
         }
-        if (this.breakStaleLock()) continue;
+        // Every attempt, broken lock or not, counts against the deadline: whatever sits at the
+        // lock path (a folder, a dangling link, a lock that keeps coming back), waiting ends.
+        const broken = this.breakStaleLock();
         if (Date.now() > deadline) {
           throw new ProgressFileError(
-            show(this.file),
+            show(this.shownAs),
             `another pm-guide has held its lock (${show(this.lockFile)}) for over ${Math.round(this.timeoutMs / 1000)} s`,
             'finish or close the other pm-guide; if none is running, delete the lock file',
           );
         }
+        if (broken) continue;
         sleep(delay);
         delay = Math.min(delay * 2, 100);
       }
@@ -99,18 +107,50 @@ export class FileLock {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return false;
-      throw new ProgressFileError(show(this.file), `cannot be locked for writing (${code})`, 'check the folder is writable, or use --progress');
+      throw new ProgressFileError(show(this.shownAs), `cannot be locked for writing (${code})`, 'check the folder is writable, or use --progress');
     }
   }
 
-  /** What the lock file holds and how old it is; undefined when there is none. */
+  /**
+   * What the lock file holds and how old it is; undefined when there is none.
+   * Opened without following a link and without waiting (a FIFO there has no
+   * writer), and read only when it is a regular file, as every lock pm-guide makes is.
+   */
   private readLock(): { content: string; age: number } | undefined {
+    let fd: number;
     try {
-      const content = readFileSync(this.lockFile, 'utf8');
-      return { content, age: Date.now() - statSync(this.lockFile).mtimeMs };
-    } catch {
+      fd = openSync(this.lockFile, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOFOLLOW);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      this.refuseForeignLock();
       return undefined;
     }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) this.refuseForeignLock();
+      return { content: readFileSync(fd, 'utf8'), age: Date.now() - st.mtimeMs };
+    } catch (error) {
+      if (error instanceof ProgressFileError) throw error;
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Something at the lock path that pm-guide never makes (a folder, a symlink, a FIFO): said at once, as no waiting removes it. */
+  private refuseForeignLock(): never {
+    let what = 'something that is not a lock file';
+    try {
+      const st = lstatSync(this.lockFile);
+      what = st.isDirectory() ? 'a folder' : st.isSymbolicLink() ? 'a symlink' : st.isFIFO() ? 'a FIFO' : st.isFile() ? 'a file pm-guide cannot read' : 'not a regular file';
+    } catch {
+      // Gone since: say what it was not.
+    }
+    throw new ProgressFileError(
+      show(this.shownAs),
+      `its lock path ${show(this.lockFile)} is ${what}, which pm-guide never makes; nothing was changed`,
+      'remove it (pm-guide makes its own lock there), or use another file with --progress',
+    );
   }
 
   /**
@@ -170,7 +210,9 @@ export class FileLock {
 function writeWhole(path: string, content: string, flag: 'w' | 'wx'): void {
   const fd = openSync(path, flag, 0o600);
   try {
-    writeSync(fd, content);
+    const bytes = Buffer.from(content);
+    // A lock cut short by a full disk would be judged unowned; better to fail now.
+    if (writeSync(fd, bytes) !== bytes.length) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
   } finally {
     closeSync(fd);
   }

@@ -8,6 +8,7 @@ import { parseLesson, type Lesson } from '../core/lesson.js';
 import type { SiteConfig } from '../core/site.js';
 import { readCourseConfig } from './course-config.js';
 import { MAX_LESSON_BYTES, decodeLessonBytes, startsWithFrontMatter } from './read-text.js';
+import { notARegularFile } from './real-path.js';
 
 const LESSON_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', '.git', '.jekyll-cache', '.sass-cache']);
@@ -92,6 +93,9 @@ export function findLessonFiles(dir: string): LessonFile[] {
 
 /** Reads a file as lesson text: size-capped, decoded, never a stack trace. */
 export function readLessonText(path: string, shownAs: string): string {
+  // A FIFO, a device or a file of /proc (/proc/kmsg) may never end: refused before it is opened.
+  const refused = notARegularFile(path);
+  if (refused && !refused.startsWith('is a folder')) throw new CourseError(`${shownAs}: ${refused}`, 'pass the path of a Markdown file');
   let size: number;
   try {
     size = statSync(path).size;

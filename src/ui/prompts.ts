@@ -4,6 +4,7 @@ import { checkbox, confirm as inquirerConfirm, input, select } from '@inquirer/p
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, usePagination, useState, type KeypressEvent } from '@inquirer/core';
 import { InterruptedError } from '../core/errors.js';
 import { editDistance } from '../core/text.js';
+import { terminalGone } from '../signals.js';
 import type { Choice, Context, MenuItem, PickOptions } from '../context.js';
 import { displayWidth, stripAnsi, truncate } from './ansi.js';
 import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
@@ -17,14 +18,27 @@ export function abortPrompts(): void {
 }
 
 export async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>, ctx: Context): Promise<T> {
-  abort = new AbortController();
+  const controller = (abort = new AbortController());
+  // inquirer drops keys typed before its first render (stale input), Ctrl-C among them: one typed
+  // just after the previous Enter was swallowed and the quiz went on. A Ctrl-C byte seen at any
+  // point of the prompt stops it.
+  const onData = (chunk: Buffer | string): void => {
+    if (chunk.includes('\u0003')) controller.abort();
+  };
+  if (ctx.stdin.isTTY) ctx.stdin.on('data', onData);
   try {
-    return await run({ input: ctx.stdin, output: ctx.stdout, signal: abort.signal });
+    return await run({ input: ctx.stdin, output: ctx.stdout, signal: controller.signal });
   } catch (error) {
     const name = (error as Error | undefined)?.name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError();
+    // The terminal went away under the prompt (setRawMode or a read says EIO): stop as a hang-up does.
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EIO') {
+      terminalGone();
+      throw new InterruptedError();
+    }
     throw error;
   } finally {
+    ctx.stdin.removeListener('data', onData);
     abort = undefined;
   }
 }

@@ -8,6 +8,7 @@ import type { Question } from '../core/quiz/types.js';
 import { neutraliseLine, plainLabel } from '../core/text.js';
 import { wrapLines } from './ansi.js';
 import { bar, theme } from './theme.js';
+import { jsonText } from './json-text.js';
 
 export interface Result {
   question: Question;
@@ -121,7 +122,7 @@ export function formatPreview(node: CourseNode, questions: Question[]): string {
 }
 
 export function previewJson(questions: Question[]): string {
-  return JSON.stringify(
+  return jsonText(
     questions.map((q) => ({
       id: q.id,
       lesson: q.lessonId,
@@ -134,7 +135,6 @@ export function previewJson(questions: Question[]): string {
       explanation: q.explanation,
       line: q.source.line,
     })),
-    null,
     2,
   );
 }

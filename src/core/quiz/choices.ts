@@ -44,6 +44,21 @@ export function distractors(right: readonly string[], tiers: ReadonlyArray<reado
   return out;
 }
 
+/**
+ * At most `limit` entries of a course-wide list, spread evenly over it, in
+ * order. The course pool only makes up a lesson's shortfall of wrong choices;
+ * drawing them from a bounded, fixed sample keeps each question's cost the same
+ * whatever the size of the course (a pool of every item of 10,000 lessons made
+ * generation grow with the square of the course). Lists within the limit (any
+ * course of a few hundred lessons) are kept whole, so their choices are as before.
+ */
+export function spreadSample<T>(list: readonly T[], limit: number): T[] {
+  if (list.length <= limit) return [...list];
+  const out: T[] = [];
+  for (let i = 0; i < limit; i++) out.push(list[Math.floor((i * list.length) / limit)]!);
+  return out;
+}
+
 export function makeChoices(id: string, right: readonly string[], wrong: readonly string[]): string[] {
   return shuffle([...right, ...wrong], seededRandom(seedFromText(id)));
 }

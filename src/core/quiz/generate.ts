@@ -7,6 +7,7 @@ import { parseQuizBlock } from './authored.js';
 import { clueIn } from './clues.js';
 import { decisionQuestions } from './decision-questions.js';
 import { itemQuestions } from './item-questions.js';
+import { spreadSample } from './choices.js';
 import { extractStructure } from './structure.js';
 import { toolQuestions } from './tool-questions.js';
 import type { CoursePool, GenerationContext, LessonStructure, Question } from './types.js';
@@ -33,7 +34,10 @@ export function hasQuizMaterial(s: LessonStructure): boolean {
   return s.items.length > 0 || s.tools.length > 0 || s.decisions.length > 0 || s.quizBlocks.length > 0;
 }
 
+/** How many tool kinds the pool holds, at most: far more than a course has, so that a huge course costs a fixed amount per question. */
+const POOL_TOOL_KINDS = 200;
+
 /** Tool kinds across lessons, for lessons that have too few of their own. */
 export function coursePool(structures: readonly LessonStructure[]): CoursePool {
-  return { toolKinds: structures.flatMap((s) => s.tools) };
+  return { toolKinds: spreadSample(structures.flatMap((s) => s.tools), POOL_TOOL_KINDS) };
 }

@@ -7,17 +7,24 @@ import { MAX_CHOICES, distractors, makeChoices, norm, qid } from './choices.js';
 import { jobStem } from './stems.js';
 import type { GenerationContext, Question, ToolGroup } from './types.js';
 
+/** Each kind's family, as any table in `groups` gives it: looked up once per kind, not searched per comparison. */
+function familiesOf(groups: readonly ToolGroup[]): Map<string, string> {
+  const families = new Map<string, string>();
+  for (const g of groups) if (g.family && !families.has(norm(g.kind))) families.set(norm(g.kind), norm(g.family));
+  return families;
+}
+
 /** Whether two kinds are one inside the other ("Project tracking" is part of "Project management"): never right and wrong side by side. */
-function related(a: ToolGroup, b: ToolGroup, groups: readonly ToolGroup[]): boolean {
-  const familyOf = (g: ToolGroup): string | undefined => g.family ?? groups.find((o) => norm(o.kind) === norm(g.kind) && o.family)?.family;
-  const fa = familyOf(a);
-  const fb = familyOf(b);
-  return (fa !== undefined && norm(fa) === norm(b.kind)) || (fb !== undefined && norm(fb) === norm(a.kind));
+function related(a: ToolGroup, b: ToolGroup, families: ReadonlyMap<string, string>): boolean {
+  const fa = a.family ? norm(a.family) : families.get(norm(a.kind));
+  const fb = b.family ? norm(b.family) : families.get(norm(b.kind));
+  return (fa !== undefined && fa === norm(b.kind)) || (fb !== undefined && fb === norm(a.kind));
 }
 
 /** Other kinds in tiers: the same family first, then the lesson, then the course; none that also owns a tool or contains the kind. */
 function otherKinds(group: ToolGroup, lessonGroups: readonly ToolGroup[], all: readonly ToolGroup[], excluded: (g: ToolGroup) => boolean): string[][] {
-  const fit = (gs: readonly ToolGroup[]) => gs.filter((g) => norm(g.kind) !== norm(group.kind) && !related(g, group, all) && !excluded(g)).map((g) => g.kind);
+  const families = familiesOf(all);
+  const fit = (gs: readonly ToolGroup[]) => gs.filter((g) => norm(g.kind) !== norm(group.kind) && !related(g, group, families) && !excluded(g)).map((g) => g.kind);
   const sameFamily = group.family ? all.filter((g) => g.family !== undefined && norm(g.family) === norm(group.family!)) : [];
   return [fit(sameFamily), fit(lessonGroups), fit(all)];
 }
@@ -60,7 +67,8 @@ function brandQuestions(lessonId: string, group: ToolGroup, lessonGroups: readon
   }
   if (group.tools.length >= 2) {
     const mid = qid('t-members', lessonId, group.kind);
-    const outsiders = all.filter((g) => norm(g.kind) !== norm(group.kind) && !related(g, group, all)).flatMap((g) => g.tools).filter((t) => !owns(group, t));
+    const families = familiesOf(all);
+    const outsiders = all.filter((g) => norm(g.kind) !== norm(group.kind) && !related(g, group, families)).flatMap((g) => g.tools).filter((t) => !owns(group, t));
     const right = group.tools.slice(0, 3);
     const wrongTools = distractors(group.tools, [outsiders], 2, mid);
     if (wrongTools.length >= 2) {
