@@ -15,8 +15,8 @@ import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, re
 import { basename, dirname, join } from 'node:path';
 import { ProgressFileError } from '../core/errors.js';
 import { PROGRESS_VERSION, emptyProgress, type Progress } from '../core/progress.js';
-import { FORMAT_2, fromFormat2 } from '../core/progress-format2.js';
-import { isRecord, readProgressData } from '../core/progress-schema.js';
+import { FORMAT_2 } from '../core/progress-format2.js';
+import { parseProgressText, progressFileText, type ParseResult } from '../core/progress-text.js';
 import { neutraliseLine } from '../core/text.js';
 import { writeAtomically } from './atomic-file.js';
 import { FileLock, isAlive, randomName } from './file-lock.js';
@@ -42,28 +42,6 @@ export const MAX_PROGRESS_BYTES = 64 * 1024 * 1024;
 
 /** A file another pm-guide moves aside, again and again, while this one reads it: tried this often, then said. */
 const LOAD_ATTEMPTS = 3;
-
-/** Reasons a file's content is not usable progress; undefined when it is fine. */
-type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string; newer?: number };
-
-export function parseProgressText(text: string): ParseResult {
-  if (text.trim() === '') return { ok: false, reason: 'it is empty' };
-  if (text.includes('\u0000')) return { ok: false, reason: 'it holds NUL bytes (a crash while writing?)' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'it is not valid JSON (cut short, or edited by hand?)' };
-  }
-  if (isRecord(data) && typeof data.version === 'number' && data.version > FORMAT_2) return { ok: false, reason: 'newer', newer: data.version };
-  const read = readProgressData(isRecord(data) && data.version === FORMAT_2 ? fromFormat2(data) : data);
-  return read.ok ? read : { ok: false, reason: `it does not hold pm-guide progress (${read.reason})` };
-}
-
-/** The text of a progress file holding `progress`. */
-export function progressFileText(progress: Progress): string {
-  return `${JSON.stringify(progress)}\n`;
-}
 
 export class ProgressStore {
   readonly file: string;

@@ -7,7 +7,8 @@ import type { Progress } from '../core/progress.js';
 import { FORMAT_2 } from '../core/progress-format2.js';
 import { neutraliseLine } from '../core/text.js';
 import { writeAtomically } from './atomic-file.js';
-import { MAX_PROGRESS_BYTES, parseProgressText } from './progress-store.js';
+import { parseProgressText } from '../core/progress-text.js';
+import { MAX_PROGRESS_BYTES } from './progress-store.js';
 import { notARegularFile, realFile } from './real-path.js';
 
 /** What an import may hold: what the progress store accepts, from a file or from standard input alike. */

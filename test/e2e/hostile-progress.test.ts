@@ -8,7 +8,7 @@ import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseEnv, binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
 import { keys, spawnPty } from '../helpers/pty.js';
-import { savedProgress } from '../helpers/progress-file.js';
+import { progressWithAnswers, savedProgress } from '../helpers/progress-file.js';
 import { expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, STACK_TRACE } from '../helpers/hostile.js';
 
 afterAll(cleanTemps);
@@ -31,27 +31,7 @@ function readingExport(id: string): string {
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 /** A valid progress file with many answers, so that writing it takes a while. */
-function bigProgress(items: number): string {
-  const entries: Record<string, unknown> = {};
-  for (let i = 0; i < items; i++) {
-    entries[`r-desc-${i.toString(36)}`] = {
-      lesson: ids[i % ids.length],
-      topic: 'responsibilities',
-      due: 1_900_000_000,
-      stability: 3.1,
-      difficulty: 5.2,
-      reps: 2,
-      lapses: 0,
-      state: 2,
-      learningSteps: 0,
-      last: 1_700_000_000,
-      history: Array.from({ length: 12 }, (_, k) => [1_700_000_000 + k, k % 2]),
-      seen: 12,
-      right: 6,
-    };
-  }
-  return `${JSON.stringify({ version: 1, lessons: {}, items: entries })}\n`;
-}
+const bigProgress = (items: number): string => progressWithAnswers(items, (i) => `r-desc-${i.toString(36)}`, (i) => ids[i % ids.length]!);
 
 function spawnPm(progress: string, args: string[], lessons = course): ChildProcess {
   const home = tempDir();

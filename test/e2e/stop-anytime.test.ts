@@ -2,6 +2,7 @@
 // Enter (while the answer is being saved), the terminal closed under it, and
 // SIGTERM or SIGHUP during long work. Every answer shown on screen is in the
 // file, and pm-guide ends with the signal's exit code, never a native trace.
+import { progressWithAnswers } from '../helpers/progress-file.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,28 +17,7 @@ afterAll(cleanTemps);
 const twoQuestions = `---\ntitle: Two Questions\nid: two\n---\n# Two Questions\n\nA page.\n\n\`\`\`quiz\n- question: Which tool turns the soil?\n  choices: [Spade, Net, Hose]\n  answer: Spade\n- question: Which tool catches birds off the berries?\n  choices: [Net, Rake, Hoe]\n  answer: Net\n\`\`\`\n`;
 const course = makeCourse({ 'two.md': twoQuestions });
 
-/** A valid progress file of about `items` × 330 bytes: a large one makes every save take a while, widening the window a signal can land in. */
-function bigProgress(items: number): string {
-  const entries: Record<string, unknown> = {};
-  for (let i = 0; i < items; i++) {
-    entries[`r-old-${i.toString(36)}`] = {
-      lesson: 'gone',
-      topic: 'responsibilities',
-      due: 1_900_000_000,
-      stability: 3.1,
-      difficulty: 5.2,
-      reps: 2,
-      lapses: 0,
-      state: 2,
-      learningSteps: 0,
-      last: 1_700_000_000,
-      history: Array.from({ length: 12 }, (_, k) => [1_700_000_000 + k, k % 2]),
-      seen: 12,
-      right: 6,
-    };
-  }
-  return `${JSON.stringify({ version: 1, lessons: {}, items: entries, days: {} })}\n`;
-}
+const bigProgress = (items: number): string => progressWithAnswers(items, (i) => `r-old-${i.toString(36)}`, () => 'gone');
 
 const answersFor = (file: string, lessonId: string): number =>
   existsSync(file) ? Object.values(JSON.parse(readFileSync(file, 'utf8')).items as Record<string, { lesson: string; seen: number }>).filter((i) => i.lesson === lessonId).reduce((n, i) => n + i.seen, 0) : 0;

@@ -3,6 +3,7 @@
 // one line with a non-zero exit, and the file it would have replaced is as it
 // was, byte for byte, with no temp file left beside it. (Needs root to mount
 // the tmpfs; skipped elsewhere.)
+import { progressWithAnswers } from '../helpers/progress-file.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,27 +24,7 @@ afterAll(() => {
 const course = join(fixturesDir, 'course');
 
 /** A valid progress file of about 120 KB. */
-function progressText(items: number, lesson = 'duties'): string {
-  const entries: Record<string, unknown> = {};
-  for (let i = 0; i < items; i++) {
-    entries[`r-kept-${i}`] = {
-      lesson,
-      topic: 'responsibilities',
-      due: 1_900_000_000,
-      stability: 3.1,
-      difficulty: 5.2,
-      reps: 2,
-      lapses: 0,
-      state: 2,
-      learningSteps: 0,
-      last: 1_700_000_000,
-      history: Array.from({ length: 12 }, (_, k) => [1_700_000_000 + k, k % 2]),
-      seen: 12,
-      right: 6,
-    };
-  }
-  return `${JSON.stringify({ version: 1, lessons: { duties: { readAt: '2026-01-02T03:04:05.000Z', reads: 1 } }, items: entries, days: {} })}\n`;
-}
+const progressText = (items: number, lesson = 'duties'): string => progressWithAnswers(items, (i) => `r-kept-${i}`, () => lesson);
 
 /** Fills the tmpfs until about `left` bytes are free. */
 function fillDisk(left: number): void {

@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dict, type Progress } from '../../src/core/progress.js';
-import { MAX_PROGRESS_BYTES, ProgressStore, parseProgressText } from '../../src/io/progress-store.js';
+import { parseProgressText } from '../../src/core/progress-text.js';
+import { MAX_PROGRESS_BYTES, ProgressStore } from '../../src/io/progress-store.js';
 import { runIn } from '../helpers/in-process.js';
 import { cleanTemps, fixturesDir, tempDir } from '../helpers/run.js';
 

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TOPICS, emptyProgress, markRead, recordAnswer, recordQuizScore, type Progress } from '../../src/core/progress.js';
 import { readProgressData } from '../../src/core/progress-schema.js';
 import { fsrsScheduler } from '../../src/core/schedule.js';
-import { ProgressStore, parseProgressText, progressFileText } from '../../src/io/progress-store.js';
+import { parseProgressText, progressFileText } from '../../src/core/progress-text.js';
+import { ProgressStore } from '../../src/io/progress-store.js';
 
 const at = new Date('2026-03-02T09:00:00Z');
 const dirs: string[] = [];
