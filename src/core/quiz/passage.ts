@@ -81,5 +81,7 @@ export function passageFor(node: CourseNode, question: Question): Passage {
   if (named) return { where: [title, ...trailAt(headings, named.index)].join(' › '), text: cut(openingOf(lines, named)) };
   const index = question.source.line - lesson.bodyLine;
   if (question.id.startsWith('a-') || index < 0 || index >= lines.length) return { where: title, text: '' };
+  // A decision table's row is the question and its explanation already: only where it is.
+  if (question.id.startsWith('x-decide-')) return { where: [title, ...trailAt(headings, index)].join(' › '), text: '' };
   return { where: [title, ...trailAt(headings, index)].join(' › '), text: cut(plainLine(lines[index]!)) };
 }
