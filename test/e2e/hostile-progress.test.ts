@@ -44,7 +44,7 @@ const exited = (child: ChildProcess): Promise<number | null> =>
     else child.on('exit', (code) => resolve(code));
   });
 
-describe('a progress file that cannot be used', async () => {
+describe('a progress file that cannot be used', () => {
   it.each([
     ['cut short by a crash', '{"version":1,"lessons":{"beds":{"readAt":"2026-01-0'],
     ['not JSON at all', 'These are my notes about the garden, not progress.\n'],
@@ -128,7 +128,7 @@ describe('a progress file that cannot be used', async () => {
   });
 });
 
-describe('keys that mean something to JavaScript', async () => {
+describe('keys that mean something to JavaScript', () => {
   it('__proto__ and constructor in the progress file are inert data, kept through a save', async () => {
     const file = join(tempDir(), 'progress.json');
     const item = JSON.parse(bigProgress(1)).items['r-desc-0'];

@@ -1,10 +1,11 @@
 // pm-guide stats on progress made the way a learner makes it: reading, then
-// answering a real quiz with the keyboard, some right and some wrong.
+// answering a real quiz (in process, with scripted answers), some right and
+// some wrong.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/quiz/types.js';
 import { quizAnswers, runIn, type Answer } from '../helpers/in-process.js';
-import { cleanTemps, fixturesDir, hasEscapes, run, tempDir } from '../helpers/run.js';
+import { cleanTemps, fixturesDir, hasEscapes, tempDir } from '../helpers/run.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
@@ -25,8 +26,8 @@ describe('pm-guide stats', () => {
     [right, wrong] = plan.asked as [Question, Question];
   });
 
-  it('--json gives reading, accuracy per topic and lesson, the weakest question, reviews and the streak', () => {
-    const r = run(['--lessons', course, '--progress', progress, 'stats', '--json']);
+  it('--json gives reading, accuracy per topic and lesson, the weakest question, reviews and the streak', async () => {
+    const r = await runIn(['--lessons', course, '--progress', progress, 'stats', '--json']);
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stdout);
     expect(stats.totals).toMatchObject({ pages: 5, pagesRead: 1, lessons: 3, lessonsRead: 1, passed: 0, answers: 2, right: 1, accuracy: 0.5, questionsAnswered: 2 });
@@ -48,8 +49,8 @@ describe('pm-guide stats', () => {
     expect(stats.activity.at(-1).count).toBeGreaterThanOrEqual(3); // one read and two answers today
   });
 
-  it('draws it as a picture: bars, the missed question, the week ahead and an activity chart', () => {
-    const r = run(['--lessons', course, '--progress', progress, 'stats'], { env: { COLUMNS: '90' } });
+  it('draws it as a picture: bars, the missed question, the week ahead and an activity chart', async () => {
+    const r = await runIn(['--lessons', course, '--progress', progress, 'stats'], { env: { COLUMNS: '90' } });
     expect(r.code).toBe(0);
     expect(hasEscapes(r.stdout)).toBe(false);
     const out = r.stdout;
@@ -71,16 +72,16 @@ describe('pm-guide stats', () => {
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(90);
   });
 
-  it('fits a narrow terminal', () => {
+  it('fits a narrow terminal', async () => {
     for (const args of [['stats'], []]) {
-      const r = run(['--lessons', course, '--progress', progress, ...args], { env: { COLUMNS: '50' } });
+      const r = await runIn(['--lessons', course, '--progress', progress, ...args], { env: { COLUMNS: '50' } });
       expect(r.code).toBe(0);
       for (const line of r.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(50);
     }
   });
 
-  it('shows a fresh start without errors or numbers that mean nothing', () => {
-    const r = run(['--lessons', course, '--progress', join(tempDir(), 'none.json'), 'stats']);
+  it('shows a fresh start without errors or numbers that mean nothing', async () => {
+    const r = await runIn(['--lessons', course, '--progress', join(tempDir(), 'none.json'), 'stats']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('none yet: pm-guide quiz starts one');
     expect(r.stdout).not.toMatch(/NaN|undefined|null/);
