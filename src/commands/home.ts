@@ -6,7 +6,6 @@
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, PmGuideError } from '../core/errors.js';
 import { decideNext, type NextAction } from '../core/next.js';
-import { quizzable } from '../core/quiz/bank.js';
 import { computeStats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
 import { onTerminate } from '../signals.js';

@@ -14,7 +14,7 @@
 import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProgressFileError } from '../core/errors.js';
-import { PROGRESS_VERSION, emptyProgress, type Progress } from '../core/progress.js';
+import { emptyProgress, type Progress } from '../core/progress.js';
 import { FORMAT_2 } from '../core/progress-format2.js';
 import { parseProgressText, progressFileText, type ParseResult } from '../core/progress-text.js';
 import { neutraliseLine } from '../core/text.js';

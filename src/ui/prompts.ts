@@ -5,7 +5,7 @@ import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useMemo, use
 import { InterruptedError } from '../core/errors.js';
 import { editDistance } from '../core/text.js';
 import { terminalGone } from '../signals.js';
-import type { Choice, Context, MenuItem, PickOptions } from '../context.js';
+import type { Choice, Context, PickOptions } from '../context.js';
 import { displayWidth, stripAnsi, truncate } from './ansi.js';
 import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
 import { theme } from './theme.js';

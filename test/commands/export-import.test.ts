@@ -1,6 +1,6 @@
 // Taking progress along: pm-guide paths, export and import, with progress made
 // by reading and answering a real quiz.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quizAnswers, runIn, type Answer } from '../helpers/in-process.js';

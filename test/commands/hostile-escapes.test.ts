@@ -1,11 +1,9 @@
 // Nothing in a lesson or in a file name reaches the terminal as a control
 // sequence: not in what is read, listed, quizzed or said in an error.
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, tempDir } from '../helpers/run.js';
-import { drivesTerminal, expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, pm, quizLesson, STACK_TRACE } from '../helpers/hostile.js';
+import { cleanTemps } from '../helpers/run.js';
+import { drivesTerminal, expectOneLineFailure, makeCourse, pm, STACK_TRACE } from '../helpers/hostile.js';
 
 afterAll(cleanTemps);
 

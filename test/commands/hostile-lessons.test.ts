@@ -1,12 +1,12 @@
 // Lesson folders come from anywhere. Every broken, hostile or enormous lesson
 // ends promptly with one line that names the file and line (or renders within
 // limits), nothing in a lesson is ever run, and one bad file never hides the rest.
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, tempDir } from '../helpers/run.js';
-import { drivesTerminal, expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, pm, quizLesson, STACK_TRACE } from '../helpers/hostile.js';
+import { expectCleanSuccess, expectOneLineFailure, lesson, makeCourse, pm, quizLesson, STACK_TRACE } from '../helpers/hostile.js';
 
 afterAll(cleanTemps);
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, fixturesDir, lessonsDir, run, tempDir } from '../helpers/run.js';
+import { cleanTemps, fixturesDir, lessonsDir, tempDir } from '../helpers/run.js';
 
 afterAll(cleanTemps);
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
+import { cleanTemps, fixturesDir, tempDir } from '../helpers/run.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, fixturesDir, hasEscapes, run } from '../helpers/run.js';
+import { cleanTemps, fixturesDir, hasEscapes } from '../helpers/run.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);

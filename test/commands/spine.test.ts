@@ -1,10 +1,10 @@
 // read, list, next and reset, run as a user runs them: the built binary, piped.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runIn } from '../helpers/in-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { binPath, cleanTemps, fixturesDir, hasEscapes, run, tempDir } from '../helpers/run.js';
+import { binPath, cleanTemps, fixturesDir, hasEscapes, tempDir } from '../helpers/run.js';
 import { haveSeeds, seedsDir } from '../helpers/seeds.js';
 
 const course = join(fixturesDir, 'course');

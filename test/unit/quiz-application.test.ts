@@ -2,11 +2,9 @@
 // learner would notice if the rule were gone.
 import { describe, expect, it } from 'vitest';
 import { isApplicationQuestion, isBrandQuestion } from '../../src/core/quiz/classify.js';
-import { clueIn } from '../../src/core/quiz/clues.js';
 import { generateQuestions, lessonStructure } from '../../src/core/quiz/generate.js';
-import type { Question } from '../../src/core/quiz/types.js';
 
-import { decisionTable, lesson, md, sections, toolTable } from '../helpers/quiz-lessons.js';
+import { decisionTable, lesson, md, toolTable } from '../helpers/quiz-lessons.js';
 
 
 describe('decision tables become situations to judge', () => {

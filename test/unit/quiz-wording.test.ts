@@ -2,7 +2,6 @@
 // the test: stems that say what they want, no questions on story or area
 // headings, and no clues in the form of a question.
 import { describe, expect, it } from 'vitest';
-import { isApplicationQuestion, isBrandQuestion } from '../../src/core/quiz/classify.js';
 import { clueIn } from '../../src/core/quiz/clues.js';
 import { generateQuestions, lessonStructure } from '../../src/core/quiz/generate.js';
 import type { Question } from '../../src/core/quiz/types.js';
