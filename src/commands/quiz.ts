@@ -20,7 +20,8 @@ import { onTerminate } from '../signals.js';
 import { formatFeedback, formatHint, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Outcome, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type QuizReply } from '../context.js';
-import { openSession, resolveLesson, currentNode, type Session } from './session.js';
+import { courseState, openSession, resolveLesson, currentNode, type Session } from './session.js';
+import { sourceHash } from '../core/changes.js';
 
 export interface QuizOptions {
   lesson?: string | undefined;
@@ -41,7 +42,8 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   const session = openSession(ctx);
   const topics = options.topics as Topic[];
   const random = seededRandom(options.seed ?? Date.now());
-  const select = { topics, count: options.count ?? DEFAULT_COUNT, random, progress: session.progress, now: ctx.now() };
+  // The progress as the course now stands: questions whose sentence changed are due again, questions it no longer asks are gone.
+  const select = { topics, count: options.count ?? DEFAULT_COUNT, random, progress: courseState(ctx, session).progress, now: ctx.now() };
 
   if (options.review) {
     const chosen = selectReview(session.bank.all(), select);
@@ -137,7 +139,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       if (!again) {
         // Saved before the feedback is shown: what is on screen is in the file.
         session.progress = session.store.update((p) =>
-          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, correct, hinted, at: ctx.now() }, fsrsScheduler),
+          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), correct, hinted, at: ctx.now() }, fsrsScheduler),
         );
         results.push({ question, correct });
         if (!correct) queue.push({ question, again: true });

@@ -4,21 +4,21 @@ import { computeStats, type Stats } from '../core/stats.js';
 import type { Topic } from '../core/progress.js';
 import { formatStats } from '../ui/stats-view.js';
 import { print, terminalWidth, type Context } from '../context.js';
-import { openSession, type Session } from './session.js';
+import { courseState, openSession, type Session } from './session.js';
 
 export interface StatsOptions {
   json: boolean;
 }
 
-/** Stats of a session, with question prompts for the weakest list. */
-export function sessionStats(session: Session, now: Date): Stats {
+/** Stats of a session, with question prompts for the weakest list, on the progress as the course now stands (courseState). */
+export function sessionStats(session: Session, now: Date, progress = session.progress): Stats {
   const questions = session.bank.all();
   const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
   const perTopic: Partial<Record<Topic, number>> = {};
   for (const q of questions) perTopic[q.topic] = (perTopic[q.topic] ?? 0) + 1;
   return computeStats({
     course: session.course,
-    progress: session.progress,
+    progress,
     now,
     promptOf: (id) => prompts.get(id),
     questionsPerTopic: perTopic,
@@ -27,7 +27,7 @@ export function sessionStats(session: Session, now: Date): Stats {
 
 export async function runStats(ctx: Context, options: StatsOptions): Promise<void> {
   const session = openSession(ctx);
-  const stats = sessionStats(session, ctx.now());
+  const stats = sessionStats(session, ctx.now(), courseState(ctx, session).progress);
   if (options.json) {
     print(ctx, JSON.stringify(stats, null, 2));
     return;

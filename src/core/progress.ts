@@ -30,10 +30,11 @@ function noteActivity(days: Dict<number>, now: Date): Dict<number> {
   return next;
 }
 
-export function markRead(progress: Progress, lessonId: string, now: Date): Progress {
+/** `hash`: the lesson's text as read (core/changes.ts lessonHash), so that a later edit shows. */
+export function markRead(progress: Progress, lessonId: string, now: Date, hash?: string): Progress {
   const before = progress.lessons[lessonId] ?? {};
   const lessons = dict(Object.entries(progress.lessons));
-  lessons[lessonId] = { ...before, readAt: before.readAt ?? now.toISOString(), reads: (before.reads ?? 0) + 1 };
+  lessons[lessonId] = { ...before, readAt: before.readAt ?? now.toISOString(), reads: (before.reads ?? 0) + 1, ...(hash === undefined ? {} : { hash }) };
   return { ...progress, current: lessonId, lessons, days: noteActivity(progress.days, now) };
 }
 
@@ -58,6 +59,8 @@ export interface Answer {
   hinted?: boolean;
   /** The question's fact: other questions on it that are due are reviewed by this answer too. */
   fact?: string;
+  /** The hash of the sentence the question came from (core/changes.ts sourceHash). */
+  source?: string;
   at: Date;
 }
 
@@ -81,6 +84,7 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
     seen: (before?.seen ?? 0) + 1,
     right: (before?.right ?? 0) + (answer.correct ? 1 : 0),
     ...(answer.fact === undefined ? {} : { fact: answer.fact }),
+    ...(answer.source === undefined ? (before?.src === undefined ? {} : { src: before.src }) : { src: answer.source }),
   };
   // One fact is one review: its other questions that fall due before this one move to the same day.
   const due = items[answer.questionId]!.due;

@@ -178,7 +178,7 @@ export function computeStats({ course, progress, now, promptOf, questionsPerTopi
       lessonsRead: lessonNodes.filter(read).length,
       passed: lessonNodes.filter(passed).length,
       mastered: lessonNodes.filter(mastered).length,
-      questionsAnswered: known.size,
+      questionsAnswered: [...known.values()].filter((i) => i.seen > 0).length,
       answers,
       right,
       accuracy: ratio(right, answers),
