@@ -21,7 +21,9 @@ import { formatFeedback, formatHint, formatPreview, formatSummary, previewJson, 
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type QuizReply } from '../context.js';
 import { courseState, openSession, resolveLesson, currentNode, type Session } from './session.js';
-import { sourceHash } from '../core/changes.js';
+import { sourceHash, sourceText } from '../core/changes.js';
+import { isLeech } from '../core/leech.js';
+import { formatLeech } from '../ui/leech-view.js';
 
 export interface QuizOptions {
   lesson?: string | undefined;
@@ -106,6 +108,13 @@ async function askOne(ctx: Context, session: Session, question: Question, width:
 
 const nodeOf = (session: Session, question: Question): CourseNode => session.course.byId.get(question.lessonId)!;
 
+/** A question just become a leech: the passage to read, and whether another question on its fact takes its place. */
+function leechNotice(session: Session, question: Question, width: number): string {
+  const node = nodeOf(session, question);
+  const alternative = session.bank.questionsFor(node).some((q) => q.fact === question.fact && q.id !== question.id);
+  return formatLeech(passageFor(node, question).where, sourceText(node.lesson, question), alternative, width);
+}
+
 class LeftQuiz extends Error {}
 
 /** Questions a quiz must ask for its score to pass a lesson (or all the lesson has, if fewer). */
@@ -136,6 +145,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       const response = reply.kind === 'answer' ? reply.value : undefined;
       const correct = response !== undefined && isCorrect(question, response);
       const outcome: Outcome = reply.kind === 'unknown' ? 'unknown' : correct ? 'right' : 'wrong';
+      const wasLeech = isLeech(session.progress.items[question.id]);
       if (!again) {
         // Saved before the feedback is shown: what is on screen is in the file.
         session.progress = session.store.update((p) =>
@@ -145,7 +155,9 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
         if (!correct) queue.push({ question, again: true });
       }
       const diff = question.kind === 'multiple' && response !== undefined && !correct ? multipleDiff(question, response) : undefined;
-      print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again }));
+      const leech = !again && !wasLeech && isLeech(session.progress.items[question.id]);
+      print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again, leech }));
+      if (leech) print(ctx, leechNotice(session, question, width));
     }
   } catch (error) {
     const saved = `${results.length} answer${results.length === 1 ? '' : 's'} saved`;

@@ -3,6 +3,7 @@ import type { Course, CourseNode } from '../core/course.js';
 import { quizBank, type QuizBank } from '../core/quiz/bank.js';
 import { findLesson } from '../core/find-lesson.js';
 import { changedLessons, courseView } from '../core/changes.js';
+import { withoutLeeches } from '../core/leech.js';
 import type { Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
 import { loadCourse, type LoadedCourse } from '../io/load-course.js';
@@ -48,7 +49,7 @@ export function resolveLesson(session: Session, query: string | undefined): Cour
   return query === undefined ? currentNode(session.course, session.progress) : findLesson(session.course, query);
 }
 
-/** The course as it stands against the progress: lessons changed since read, and the progress as the course now asks it (core/changes.ts). */
+/** The course as it stands against the progress: lessons changed since read, and the progress as the course now asks it (core/changes.ts), leeches resting (core/leech.ts). */
 export interface CourseState {
   /** Never saved: what to ask and what is due. */
   progress: Progress;
@@ -64,5 +65,7 @@ export function courseState(ctx: Context, session: Session): CourseState {
   }
   // Only lessons with answers (or changed) can differ from the record: the others' questions need not be made.
   const lessons = new Set([...changed, ...Object.values(session.progress.items).map((i) => i.lesson)]);
-  return { changed, progress: courseView({ course: session.course, progress: session.progress, questions: session.bank.all(lessons), now: ctx.now(), askedBefore }) };
+  const questions = session.bank.all(lessons);
+  const view = courseView({ course: session.course, progress: session.progress, questions, now: ctx.now(), askedBefore });
+  return { changed, progress: withoutLeeches(view, questions) };
 }

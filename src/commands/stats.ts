@@ -1,6 +1,9 @@
 // pm-guide stats: your progress as a picture (bars, a week of reviews, an
 // activity chart), or as JSON with --json.
-import { computeStats, type Stats } from '../core/stats.js';
+import { leechesOf } from '../core/leech.js';
+import { passageFor } from '../core/quiz/passage.js';
+import type { Question } from '../core/quiz/types.js';
+import { computeStats, type LeechStats, type Stats } from '../core/stats.js';
 import type { Topic } from '../core/progress.js';
 import { formatStats } from '../ui/stats-view.js';
 import { print, terminalWidth, type Context } from '../context.js';
@@ -22,6 +25,23 @@ export function sessionStats(session: Session, now: Date, progress = session.pro
     now,
     promptOf: (id) => prompts.get(id),
     questionsPerTopic: perTopic,
+    leeches: leechStats(session, questions),
+  });
+}
+
+/** Leeches from the record itself: the course view rests them, and stats shows them. */
+function leechStats(session: Session, questions: readonly Question[]): LeechStats[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return leechesOf(session.progress, questions).map(({ questionId, item, instead }) => {
+    const question = byId.get(questionId)!;
+    return {
+      questionId,
+      prompt: question.prompt,
+      lessonId: question.lessonId,
+      where: passageFor(session.course.byId.get(question.lessonId)!, question).where,
+      misses: item.seen - item.right,
+      replaced: instead !== undefined,
+    };
   });
 }
 

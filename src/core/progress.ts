@@ -2,6 +2,7 @@
 // question) and each question's review schedule. Pure: loading and saving live
 // in src/io/progress-store.ts, the layout and its validation in progress-schema.ts.
 // Keyed by stable ids, so reordering lessons keeps it.
+import { isLeech } from './leech.js';
 import { PROGRESS_VERSION, dict, type Dict, type ItemProgress, type Progress, type Topic } from './progress-schema.js';
 
 // What most of pm-guide needs of the model, from one place.
@@ -132,7 +133,13 @@ export const FORGETTING_DAYS = 7;
 export function masteryOf(progress: Progress, now: Date): (lessonId: string) => boolean {
   const slipping = new Set<string>();
   const overdue = now.getTime() / 1000 - FORGETTING_DAYS * 86_400;
+  // A leech answered since through another question on its fact (core/leech.ts) is known that way.
+  const knownAt = new Map<string, number>();
   for (const item of Object.values(progress.items)) {
+    if (item.fact !== undefined && item.history.at(-1)?.[1] === 1) knownAt.set(item.fact, Math.max(item.last, knownAt.get(item.fact) ?? 0));
+  }
+  for (const item of Object.values(progress.items)) {
+    if (isLeech(item) && item.fact !== undefined && (knownAt.get(item.fact) ?? -1) > item.last) continue;
     if (item.history.at(-1)?.[1] === 0 || item.due < overdue) slipping.add(item.lesson);
   }
   return (lessonId) => isPassed(progress, lessonId) && !slipping.has(lessonId);
