@@ -54,9 +54,10 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .description('read a lesson (by id, number like 2.1, part of its title, or a file path); default: the lesson you are on')
     .argument('[lesson]', 'lesson id, number, title words, or path of a Markdown file')
     .option('--no-pager', 'print straight to the terminal')
-    .addHelpText('after', examples(['pm-guide read', 'pm-guide read 1.2', 'pm-guide read roadmaps', 'pm-guide read ./my-notes.md --no-pager']))
-    .action(async (lesson: string | undefined, opts: { pager: boolean }) =>
-      (await import('../commands/read.js')).runRead(ctx(), { lesson, pager: opts.pager }),
+    .option('--changes', 'show only what changed since you read it (paragraphs added and removed)')
+    .addHelpText('after', examples(['pm-guide read', 'pm-guide read 1.2', 'pm-guide read roadmaps', 'pm-guide read 1.2 --changes', 'pm-guide read ./my-notes.md --no-pager']))
+    .action(async (lesson: string | undefined, opts: { pager: boolean; changes?: boolean }) =>
+      (await import('../commands/read.js')).runRead(ctx(), { lesson, pager: opts.pager, changes: opts.changes === true }),
     );
 
   program

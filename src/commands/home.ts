@@ -18,7 +18,7 @@ import { courseTitle, lessonStatus } from './list.js';
 import { dailyReviews } from './next.js';
 import { masteryOf } from '../core/progress.js';
 import { searchCourse } from './search.js';
-import { openSession, currentNode, type Session } from './session.js';
+import { courseState, openSession, currentNode, type Session } from './session.js';
 import { sessionStats } from './stats.js';
 
 type Prompts = Prompter;
@@ -29,7 +29,8 @@ type After = 'menu' | 'pause';
 const CLEAR = '\u001b[H\u001b[2J';
 
 function nextAction(ctx: Context, session: Session, now: Date): NextAction {
-  return decideNext({ course: session.course, progress: session.progress, now, hasQuiz: session.bank.hasQuestions, dailyReviews: dailyReviews(ctx) });
+  const state = courseState(ctx, session);
+  return decideNext({ course: session.course, progress: state.progress, now, hasQuiz: session.bank.hasQuestions, dailyReviews: dailyReviews(ctx), changed: state.changed });
 }
 
 export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
@@ -122,7 +123,7 @@ function menu(ctx: Context, session: Session): MenuItem<Choice>[] {
 }
 
 async function perform(ctx: Context, session: Session, prompts: Prompts, choice: Choice): Promise<After> {
-  const { showLesson, output } = await import('./read.js');
+  const { showChanges, showLesson, output } = await import('./read.js');
   const { runQuiz } = await import('./quiz.js');
   const read = async (node: CourseNode): Promise<After> => ((await showLesson(ctx, session, node, { pager: true })) ? 'menu' : 'pause');
   const quiz = async (node: CourseNode): Promise<After> => {
@@ -134,6 +135,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
     case 'next': {
       const action = nextAction(ctx, session, ctx.now());
       if (action.kind === 'read') return read(action.node);
+      if (action.kind === 'changed') return (await showChanges(ctx, session, action.node, { pager: true })) ? 'menu' : 'pause';
       if (action.kind === 'quiz') return quiz(action.node);
       if (action.kind === 'review') return review(ctx, runQuiz);
       return 'menu';
@@ -154,7 +156,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
     }
     case 'stats': {
       ctx.stdout.write(CLEAR);
-      return (await output(ctx, formatStats(sessionStats(session, ctx.now()), { width: terminalWidth(ctx) }), true)) ? 'menu' : 'pause';
+      return (await output(ctx, formatStats(sessionStats(session, ctx.now(), courseState(ctx, session).progress), { width: terminalWidth(ctx) }), true)) ? 'menu' : 'pause';
     }
     case 'quit':
       return 'menu';

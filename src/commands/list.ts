@@ -8,7 +8,7 @@ import { neutraliseLine } from '../core/text.js';
 import { displayWidth, truncate, wrapLines } from '../ui/ansi.js';
 import { bar, theme } from '../ui/theme.js';
 import { print, terminalWidth, type Context } from '../context.js';
-import { openSession, reportProblems, type Session } from './session.js';
+import { courseState, openSession, reportProblems, type Session } from './session.js';
 import { jsonText } from '../ui/json-text.js';
 
 export interface ListOptions {
@@ -28,10 +28,12 @@ export interface LessonStatus {
   mastered: boolean;
   /** A page with no questions: read, never quizzed; done once read. */
   readingOnly: boolean;
+  /** Its text changed since it was read. */
+  changed: boolean;
 }
 
 /** `isMastered`: masteryOf(progress, now), built once for every lesson. */
-export function lessonStatus(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean, hasQuestions = true): LessonStatus {
+export function lessonStatus(session: Session, node: CourseNode, isMastered: (lessonId: string) => boolean, hasQuestions = true, changed?: ReadonlySet<string>): LessonStatus {
   const id = node.lesson.id;
   const p = session.progress.lessons[id];
   const passed = isPassed(session.progress, id);
@@ -47,6 +49,7 @@ export function lessonStatus(session: Session, node: CourseNode, isMastered: (le
     passed,
     mastered: hasQuestions && isMastered(id),
     readingOnly: !hasQuestions,
+    changed: changed?.has(id) ?? false,
   };
 }
 
@@ -57,6 +60,11 @@ export function courseTitle(session: Session): string {
 }
 
 function statusText(s: LessonStatus, color: boolean): string {
+  const text = plainStatus(s, color);
+  return s.changed ? `${theme.warn('changed since you read it')}${theme.dim(' · ')}${text}` : text;
+}
+
+function plainStatus(s: LessonStatus, color: boolean): string {
   if (s.readingOnly) return s.read ? theme.ok('read') : theme.dim('unread');
   const parts: string[] = [];
   if (s.mastered) parts.push(theme.ok(color ? '★ mastered' : 'mastered'));
@@ -72,10 +80,11 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
   const session = openSession(ctx);
   const now = ctx.now();
   // Which lessons have questions due, worked out once: asking per lesson looks through every question each time.
-  const isMastered = masteryOf(session.progress, now);
+  const state = courseState(ctx, session);
+  const isMastered = masteryOf(state.progress, now);
   // A page with no questions can never be mastered: it is counted as read, not as a lesson to master.
   const withQuestions = session.course.ordered.map((n) => quizzable(n) && session.bank.hasQuestions(n));
-  const statuses = session.course.ordered.map((n, i) => lessonStatus(session, n, isMastered, withQuestions[i]));
+  const statuses = session.course.ordered.map((n, i) => lessonStatus(session, n, isMastered, withQuestions[i], state.changed));
   let readCount = 0;
   let quizzed = 0;
   let mastered = 0;
@@ -145,7 +154,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
     // At least one space between the number and the title, however deep the page.
     const column = label === '' ? '' : label.padEnd(Math.max(6, label.length + 1));
     let left = `${indent}${theme.dim(column)}${title}`;
-    const statusKey = `${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.readingOnly ? 1 : 0}${s.bestScore}`;
+    const statusKey = `${s.changed ? 1 : 0}${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.readingOnly ? 1 : 0}${s.bestScore}`;
     let status = statusTexts.get(statusKey);
     if (!status) {
       const text = statusText(s, ctx.color);

@@ -2,7 +2,7 @@
 import { DAILY_REVIEWS, decideNext } from '../core/next.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, type Context } from '../context.js';
-import { openSession } from './session.js';
+import { courseState, openSession } from './session.js';
 
 export interface NextOptions {
   pager: boolean;
@@ -16,15 +16,27 @@ export function dailyReviews(ctx: Context): number {
 
 export async function runNext(ctx: Context, options: NextOptions): Promise<void> {
   const session = openSession(ctx);
+  const state = courseState(ctx, session);
   const action = decideNext({
     course: session.course,
-    progress: session.progress,
+    progress: state.progress,
     now: ctx.now(),
     hasQuiz: session.bank.hasQuestions,
     dailyReviews: dailyReviews(ctx),
+    changed: state.changed,
   });
   const interactive = isInteractive(ctx);
   switch (action.kind) {
+    case 'changed': {
+      const line = `Next: ${action.node.number} ${action.node.lesson.title} changed since you read it`;
+      if (!ctx.stdout.isTTY) {
+        print(ctx, `${line}. See what changed in a terminal: pm-guide read ${action.node.lesson.id} --changes`);
+        return;
+      }
+      const { showChanges } = await import('./read.js');
+      await showChanges(ctx, session, action.node, { pager: options.pager, header: theme.dim(line) });
+      return;
+    }
     case 'read': {
       const { showLesson } = await import('./read.js');
       const later = action.due > 0 ? ` (${action.due} review${action.due === 1 ? '' : 's'} wait for tomorrow: today's are done)` : '';

@@ -20,7 +20,10 @@ import { onInterrupt, onTerminate } from '../signals.js';
 import { formatFeedback, formatHint, formatPreview, formatSummary, previewJson, questionHeader, quizTitle, type Outcome, type Result } from '../ui/quiz-view.js';
 import { theme } from '../ui/theme.js';
 import { isInteractive, print, terminalWidth, type Context, type QuizReply } from '../context.js';
-import { openSession, resolveLesson, currentNode, type Session } from './session.js';
+import { courseState, openSession, resolveLesson, currentNode, type Session } from './session.js';
+import { sourceHash, sourceText } from '../core/changes.js';
+import { isLeech } from '../core/leech.js';
+import { formatLeech } from '../ui/leech-view.js';
 
 export interface QuizOptions {
   lesson?: string | undefined;
@@ -41,7 +44,8 @@ export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void>
   const session = openSession(ctx);
   const topics = options.topics as Topic[];
   const random = seededRandom(options.seed ?? Date.now());
-  const select = { topics, count: options.count ?? DEFAULT_COUNT, random, progress: session.progress, now: ctx.now() };
+  // The progress as the course now stands: questions whose sentence changed are due again, questions it no longer asks are gone.
+  const select = { topics, count: options.count ?? DEFAULT_COUNT, random, progress: courseState(ctx, session).progress, now: ctx.now() };
 
   if (options.review) {
     const chosen = selectReview(session.bank.all(), select);
@@ -104,6 +108,13 @@ async function askOne(ctx: Context, session: Session, question: Question, width:
 
 const nodeOf = (session: Session, question: Question): CourseNode => session.course.byId.get(question.lessonId)!;
 
+/** A question just become a leech: the passage to read, and whether another question on its fact takes its place. */
+function leechNotice(session: Session, question: Question, width: number): string {
+  const node = nodeOf(session, question);
+  const alternative = session.bank.questionsFor(node).some((q) => q.fact === question.fact && q.id !== question.id);
+  return formatLeech(passageFor(node, question).where, sourceText(node.lesson, question), alternative, width);
+}
+
 class LeftQuiz extends Error {}
 
 /** Questions a quiz must ask for its score to pass a lesson (or all the lesson has, if fewer). */
@@ -150,16 +161,19 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       const response = reply.kind === 'answer' ? reply.value : undefined;
       const correct = response !== undefined && isCorrect(question, response);
       const outcome: Outcome = reply.kind === 'unknown' ? 'unknown' : correct ? 'right' : 'wrong';
+      const wasLeech = isLeech(session.progress.items[question.id]);
       if (!again) {
         // Saved before the feedback is shown: what is on screen is in the file.
         session.progress = session.store.update((p) =>
-          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, correct, hinted, at: ctx.now() }, fsrsScheduler),
+          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), correct, hinted, at: ctx.now() }, fsrsScheduler),
         );
         results.push({ question, correct });
         if (!correct) queue.push({ question, again: true });
       }
       const diff = question.kind === 'multiple' && response !== undefined && !correct ? multipleDiff(question, response) : undefined;
-      print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again }));
+      const leech = !again && !wasLeech && isLeech(session.progress.items[question.id]);
+      print(ctx, formatFeedback(question, outcome, passageFor(nodeOf(session, question), question), { width, diff, again, leech }));
+      if (leech) print(ctx, leechNotice(session, question, width));
     }
     if (stopAsked) throw stopped();
     // Listening until the end: Ctrl-C after the last Enter waits for the score to be saved too.

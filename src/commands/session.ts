@@ -2,10 +2,13 @@
 import type { Course, CourseNode } from '../core/course.js';
 import { quizBank, type QuizBank } from '../core/quiz/bank.js';
 import { findLesson } from '../core/find-lesson.js';
+import { changedLessons, courseView } from '../core/changes.js';
+import { withoutLeeches } from '../core/leech.js';
 import type { Progress } from '../core/progress.js';
 import { neutraliseLine } from '../core/text.js';
 import { loadCourse, type LoadedCourse } from '../io/load-course.js';
 import { ProgressStore } from '../io/progress-store.js';
+import { loadReadCopy } from '../io/read-copies.js';
 import { warn, type Context } from '../context.js';
 
 export interface Session {
@@ -44,4 +47,25 @@ export function currentNode(course: Course, progress: Progress): CourseNode {
 
 export function resolveLesson(session: Session, query: string | undefined): CourseNode {
   return query === undefined ? currentNode(session.course, session.progress) : findLesson(session.course, query);
+}
+
+/** The course as it stands against the progress: lessons changed since read, and the progress as the course now asks it (core/changes.ts), leeches resting (core/leech.ts). */
+export interface CourseState {
+  /** Never saved: what to ask and what is due. */
+  progress: Progress;
+  changed: Set<string>;
+}
+
+export function courseState(ctx: Context, session: Session): CourseState {
+  const changed = changedLessons(session.course, session.progress);
+  const askedBefore = new Map<string, Set<string>>();
+  for (const id of changed) {
+    const copy = loadReadCopy(ctx.paths, id);
+    if (copy !== undefined) askedBefore.set(id, session.bank.idsAsOf(session.course.byId.get(id)!, copy));
+  }
+  // Only lessons with answers (or changed) can differ from the record: the others' questions need not be made.
+  const lessons = new Set([...changed, ...Object.values(session.progress.items).map((i) => i.lesson)]);
+  const questions = session.bank.all(lessons);
+  const view = courseView({ course: session.course, progress: session.progress, questions, now: ctx.now(), askedBefore });
+  return { changed, progress: withoutLeeches(view, questions) };
 }

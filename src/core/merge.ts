@@ -4,7 +4,8 @@
 //
 // The rules, per part of the record:
 // - lessons: the earliest readAt, the most reads, the best bestScore; lastScore
-//   and quizzedAt from the side that quizzed last.
+//   and quizzedAt from the side that quizzed last; the hash of the text as read
+//   from the receiving side when it has one.
 // - items (one per question):
 //   - history: the union of both histories (an answer is a [second, right]
 //     pair; one present in both is the same answer, counted once), oldest
@@ -83,6 +84,9 @@ export function mergeLesson(mine: LessonProgress, theirs: LessonProgress): Lesso
   if (bestScore !== undefined) out.bestScore = bestScore;
   if (lastQuizzed.lastScore !== undefined) out.lastScore = lastQuizzed.lastScore;
   if (lastQuizzed.quizzedAt !== undefined) out.quizzedAt = lastQuizzed.quizzedAt;
+  // The text as read: the receiving side's, else the imported one's. Either way a lesson changed since shows as changed.
+  const hash = mine.hash ?? theirs.hash;
+  if (hash !== undefined) out.hash = hash;
   return out;
 }
 

@@ -1,4 +1,6 @@
-// The learning path: the one thing to do now. A quiz owed on a lesson you read
+// The learning path: the one thing to do now. A lesson that changed since it
+// was read comes first (what changed is short, and its questions are due
+// again); then a quiz owed on a lesson you read
 // comes first; then reviews that are due, up to a daily budget, so that
 // reviews never hold back new lessons for long; then the next lesson you
 // neither read nor passed; when all of it is done, a summary.
@@ -11,6 +13,8 @@ import { startOfDay } from './schedule.js';
 export const DAILY_REVIEWS = 20;
 
 export type NextAction =
+  /** A lesson read before its text changed: show what changed. */
+  | { kind: 'changed'; node: CourseNode }
   | { kind: 'quiz'; node: CourseNode }
   /** `count` of the `due` questions now: what today's budget has left. */
   | { kind: 'review'; count: number; due: number }
@@ -26,6 +30,8 @@ export interface NextInput {
   hasQuiz: (node: CourseNode) => boolean;
   /** Reviews a day (DAILY_REVIEWS unless given). */
   dailyReviews?: number;
+  /** Lessons whose text changed since they were read (core/changes.ts). */
+  changed?: ReadonlySet<string>;
 }
 
 export function isRead(progress: Progress, node: CourseNode): boolean {
@@ -50,7 +56,9 @@ export function reviewsToday(progress: Progress, now: Date): number {
   return count;
 }
 
-export function decideNext({ course, progress, now, hasQuiz, dailyReviews = DAILY_REVIEWS }: NextInput): NextAction {
+export function decideNext({ course, progress, now, hasQuiz, dailyReviews = DAILY_REVIEWS, changed }: NextInput): NextAction {
+  const edited = changed && course.ordered.find((n) => changed.has(n.lesson.id));
+  if (edited) return { kind: 'changed', node: edited };
   const owed = course.ordered.find((n) => quizzable(n) && isRead(progress, n) && !isPassed(progress, n.lesson.id) && hasQuiz(n));
   if (owed) return { kind: 'quiz', node: owed };
   const due = dueFacts(progress, now, new Set(course.byId.keys()));

@@ -26,6 +26,8 @@ export interface LessonProgress {
   bestScore?: number;
   lastScore?: number;
   quizzedAt?: string;
+  /** A short hash of the lesson's text when it was last read: a different one means it changed since (core/changes.ts). */
+  hash?: string;
 }
 
 /** FSRS memory state of one question; times are epoch seconds. */
@@ -48,6 +50,8 @@ export interface ItemProgress {
   right: number;
   /** The fact the question asks about: variants of one fact are reviewed as one. */
   fact?: string;
+  /** A short hash of the sentence the question came from when it was last answered: a different one makes it due again. */
+  src?: string;
 }
 
 export interface Progress {
@@ -85,6 +89,7 @@ const count = (v: unknown, path: string): number => (Number.isSafeInteger(v) && 
 const real = (v: unknown, path: string): number => (typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'expected a number'));
 const time = (v: unknown, path: string): number => (typeof v === 'number' && v >= 0 && v <= LAST_TIME ? v : fail(path, 'expected a time between 1970 and 9999'));
 const score = (v: unknown, path: string): number => (typeof v === 'number' && v >= 0 && v <= 1 ? v : fail(path, 'expected a score from 0 to 1'));
+const text = (v: unknown, path: string): string => (typeof v === 'string' ? v : fail(path, 'expected text'));
 function date(v: unknown, path: string): string {
   const ms = typeof v === 'string' ? Date.parse(v) : NaN;
   return ms >= 0 && ms <= LAST_TIME * 1000 ? (v as string) : fail(path, 'expected a date between 1970 and 9999');
@@ -109,6 +114,7 @@ function readLesson(v: unknown, path: string): LessonProgress {
   if (l.bestScore !== undefined) out.bestScore = score(l.bestScore, `${path}.bestScore`);
   if (l.lastScore !== undefined) out.lastScore = score(l.lastScore, `${path}.lastScore`);
   if (l.quizzedAt !== undefined) out.quizzedAt = date(l.quizzedAt, `${path}.quizzedAt`);
+  if (l.hash !== undefined) out.hash = text(l.hash, `${path}.hash`);
   return out;
 }
 
@@ -143,7 +149,8 @@ function readItem(v: unknown, path: string): ItemProgress {
     history: readHistory(i.history, at('history')),
     seen: count(i.seen, at('seen')),
     right: count(i.right, at('right')),
-    ...(i.fact === undefined ? {} : { fact: typeof i.fact === 'string' ? i.fact : fail(at('fact'), 'expected text') }),
+    ...(i.fact === undefined ? {} : { fact: text(i.fact, at('fact')) }),
+    ...(i.src === undefined ? {} : { src: text(i.src, at('src')) }),
   };
 }
 

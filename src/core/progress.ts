@@ -2,6 +2,7 @@
 // question) and each question's review schedule. Pure: loading and saving live
 // in src/io/progress-store.ts, the layout and its validation in progress-schema.ts.
 // Keyed by stable ids, so reordering lessons keeps it.
+import { isLeech } from './leech.js';
 import { PROGRESS_VERSION, dict, type Dict, type ItemProgress, type Progress, type Topic } from './progress-schema.js';
 
 // What most of pm-guide needs of the model, from one place.
@@ -30,10 +31,11 @@ function noteActivity(days: Dict<number>, now: Date): Dict<number> {
   return next;
 }
 
-export function markRead(progress: Progress, lessonId: string, now: Date): Progress {
+/** `hash`: the lesson's text as read (core/changes.ts lessonHash), so that a later edit shows. */
+export function markRead(progress: Progress, lessonId: string, now: Date, hash?: string): Progress {
   const before = progress.lessons[lessonId] ?? {};
   const lessons = dict(Object.entries(progress.lessons));
-  lessons[lessonId] = { ...before, readAt: before.readAt ?? now.toISOString(), reads: (before.reads ?? 0) + 1 };
+  lessons[lessonId] = { ...before, readAt: before.readAt ?? now.toISOString(), reads: (before.reads ?? 0) + 1, ...(hash === undefined ? {} : { hash }) };
   return { ...progress, current: lessonId, lessons, days: noteActivity(progress.days, now) };
 }
 
@@ -58,6 +60,8 @@ export interface Answer {
   hinted?: boolean;
   /** The question's fact: other questions on it that are due are reviewed by this answer too. */
   fact?: string;
+  /** The hash of the sentence the question came from (core/changes.ts sourceHash). */
+  source?: string;
   at: Date;
 }
 
@@ -81,6 +85,7 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
     seen: (before?.seen ?? 0) + 1,
     right: (before?.right ?? 0) + (answer.correct ? 1 : 0),
     ...(answer.fact === undefined ? {} : { fact: answer.fact }),
+    ...(answer.source === undefined ? (before?.src === undefined ? {} : { src: before.src }) : { src: answer.source }),
   };
   // One fact is one review: its other questions that fall due before this one move to the same day.
   const due = items[answer.questionId]!.due;
@@ -128,7 +133,13 @@ export const FORGETTING_DAYS = 7;
 export function masteryOf(progress: Progress, now: Date): (lessonId: string) => boolean {
   const slipping = new Set<string>();
   const overdue = now.getTime() / 1000 - FORGETTING_DAYS * 86_400;
+  // A leech answered since through another question on its fact (core/leech.ts) is known that way.
+  const knownAt = new Map<string, number>();
   for (const item of Object.values(progress.items)) {
+    if (item.fact !== undefined && item.history.at(-1)?.[1] === 1) knownAt.set(item.fact, Math.max(item.last, knownAt.get(item.fact) ?? 0));
+  }
+  for (const item of Object.values(progress.items)) {
+    if (isLeech(item) && item.fact !== undefined && (knownAt.get(item.fact) ?? -1) > item.last) continue;
     if (item.history.at(-1)?.[1] === 0 || item.due < overdue) slipping.add(item.lesson);
   }
   return (lessonId) => isPassed(progress, lessonId) && !slipping.has(lessonId);

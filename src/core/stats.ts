@@ -60,6 +60,18 @@ export interface WeakItem {
   due: string;
 }
 
+/** A question missed again and again (core/leech.ts). */
+export interface LeechStats {
+  questionId: string;
+  prompt: string;
+  lessonId: string;
+  /** Where it comes from: "1.1 Duties of a Gardener › Main Duties". */
+  where: string;
+  misses: number;
+  /** Whether another question on its fact is asked in its place. */
+  replaced: boolean;
+}
+
 export interface Stats {
   totals: {
     pages: number;
@@ -78,6 +90,8 @@ export interface Stats {
   /** Lessons with at least one quiz answer, in course order. */
   lessons: LessonStats[];
   weakest: WeakItem[];
+  /** Leeches, most missed first. */
+  leeches: LeechStats[];
   reviews: {
     /** Due now (overdue included). */
     dueNow: number;
@@ -101,6 +115,8 @@ export interface StatsInput {
   promptOf?: (questionId: string) => string | undefined;
   /** Questions the course asks per topic, for "answered N of M". */
   questionsPerTopic?: Partial<Record<Topic, number>>;
+  /** Leeches, as the command found them (they need the course's questions). */
+  leeches?: LeechStats[];
 }
 
 const ratio = (right: number, answers: number): number | null => (answers === 0 ? null : right / answers);
@@ -114,7 +130,7 @@ function descendants(node: CourseNode): CourseNode[] {
   return node.children.flatMap((c) => [c, ...descendants(c)]);
 }
 
-export function computeStats({ course, progress, now, promptOf, questionsPerTopic }: StatsInput): Stats {
+export function computeStats({ course, progress, now, promptOf, questionsPerTopic, leeches = [] }: StatsInput): Stats {
   const known = new Map<string, ItemProgress>();
   for (const [id, item] of Object.entries(progress.items)) if (course.byId.has(item.lesson)) known.set(id, item);
 
@@ -178,7 +194,7 @@ export function computeStats({ course, progress, now, promptOf, questionsPerTopi
       lessonsRead: lessonNodes.filter(read).length,
       passed: lessonNodes.filter(passed).length,
       mastered: lessonNodes.filter(mastered).length,
-      questionsAnswered: known.size,
+      questionsAnswered: [...known.values()].filter((i) => i.seen > 0).length,
       answers,
       right,
       accuracy: ratio(right, answers),
@@ -187,6 +203,7 @@ export function computeStats({ course, progress, now, promptOf, questionsPerTopi
     topics,
     lessons,
     weakest: weakest(course, known, promptOf),
+    leeches: [...leeches].sort((a, b) => b.misses - a.misses),
     reviews: reviews(known, now),
     streak: streak(progress, now),
     activity: activity(progress, now),

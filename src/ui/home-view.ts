@@ -11,6 +11,8 @@ import { bar, theme } from './theme.js';
 /** What `pm-guide next` would do, in a few words. */
 export function describeNext(action: NextAction): string {
   switch (action.kind) {
+    case 'changed':
+      return `see what changed in ${action.node.number} ${neutraliseLine(action.node.lesson.title)}, changed since you read it`;
     case 'read':
       return `read ${action.node.number} ${neutraliseLine(action.node.lesson.title)}`;
     case 'quiz':

@@ -47,6 +47,8 @@ export interface FeedbackOptions {
   diff?: { missed: string[]; wrong: string[] } | undefined;
   /** A missed question asked again at the end: its schedule is already set. */
   again?: boolean;
+  /** The answer made it a leech: it does not come back as itself (the quiz says what instead). */
+  leech?: boolean;
 }
 
 export function formatFeedback(question: Question, outcome: Outcome, passage: Passage, options: FeedbackOptions): string {
@@ -61,7 +63,7 @@ export function formatFeedback(question: Question, outcome: Outcome, passage: Pa
   const said = question.explanation !== undefined && plainLabel(question.explanation) === passage.text;
   const quote = passage.text && !said ? `: ${passage.text}` : '';
   lines.push(theme.dim(`  ${neutraliseLine(passage.where)}${neutraliseLine(quote)}`));
-  if (outcome !== 'right' && !options.again) lines.push(theme.dim('  It comes back at the end of this quiz, and again tomorrow.'));
+  if (outcome !== 'right' && !options.again && !options.leech) lines.push(theme.dim('  It comes back at the end of this quiz, and again tomorrow.'));
   return wrapLines(lines.join('\n'), options.width);
 }
 

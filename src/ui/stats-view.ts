@@ -153,6 +153,16 @@ export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
     out.push(`${lead}${truncate(prompt.split('\n')[0]!, room)}  ${where}`);
   }
 
+  if (stats.leeches.length > 0) {
+    out.push('', section('Leeches', theme.dim('missed again and again: re-read where they come from')));
+    for (const leech of stats.leeches) {
+      const lead = `  ${padEnd(`missed ${leech.misses}×`, 11)} `;
+      const prompt = neutraliseLine(leech.prompt.split('\n')[0]!);
+      out.push(`${lead}${truncate(prompt, Math.max(20, w - displayWidth(lead)))}`);
+      out.push(theme.dim(`${' '.repeat(displayWidth(lead))}${neutraliseLine(leech.where)} · ${leech.replaced ? 'another question asks it instead' : 'resting'}`));
+    }
+  }
+
   const r = stats.reviews;
   const weekTotal = r.week.reduce((n, d) => n + d.count, 0);
   out.push('', section('Reviews'));

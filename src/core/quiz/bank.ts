@@ -16,6 +16,8 @@ export interface QuizBank {
   hasQuestions(node: CourseNode): boolean;
   /** Questions of every lesson (or of `only`) that yields them; lessons with a broken quiz block are skipped. */
   all(only?: ReadonlySet<string>): Question[];
+  /** The ids of the questions a lesson yielded when its text was `body` (the copy a learner read), to tell new questions from old; empty for a body that does not parse. */
+  idsAsOf(node: CourseNode, body: string): Set<string>;
 }
 
 /** Module pages are chapter headings: read, never quizzed. */
@@ -56,7 +58,19 @@ export function quizBank(course: Course): QuizBank {
       throw error;
     }
   };
+  const idsAsOf = (node: CourseNode, body: string): Set<string> => {
+    if (!quizzable(node)) return new Set();
+    try {
+      const lesson = { ...node.lesson, body };
+      const structure = lessonStructure(lesson);
+      return new Set(generateQuestions(lesson, needsPool(structure) ? poolOf() : undefined, structure, parseQuizBlock).map((q) => q.id));
+    } catch (error) {
+      if (error instanceof InvalidLessonError) return new Set();
+      throw error;
+    }
+  };
   return {
+    idsAsOf,
     questionsFor,
     // Asked of every page by list and the home screen: a page with an author's questions has some without
     // parsing them (a broken block says so when the quiz is asked for, and lint names its line).
