@@ -65,6 +65,8 @@ export type QuizReply = { kind: 'answer'; value: string | string[] } | { kind: '
 export interface Prompter {
   /** A quiz question: an empty answer is asked again, never marked. */
   quizQuestion(ask: QuizAsk): Promise<QuizReply>;
+  /** After an answer: how sure the learner is (one key; Enter is "think so"), or 'leave' for Esc. */
+  howSure(): Promise<'sure' | 'think' | 'guess' | 'leave'>;
   chooseOne<T>(message: string, choices: Choice<T>[]): Promise<T>;
   chooseMany<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
   typeAnswer(message: string): Promise<string>;

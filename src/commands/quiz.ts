@@ -23,6 +23,7 @@ import { isInteractive, print, terminalWidth, type Context, type QuizReply } fro
 import { courseState, openSession, resolveLesson, currentNode, type Session } from './session.js';
 import { sourceHash, sourceText } from '../core/changes.js';
 import { isLeech } from '../core/leech.js';
+import type { Confidence } from '../core/confidence.js';
 import { formatLeech } from '../ui/leech-view.js';
 
 export interface QuizOptions {
@@ -95,11 +96,15 @@ function lessonToQuiz(session: Session): CourseNode {
   return [...ordered.slice(from), ...ordered.slice(0, from)].find((n) => session.bank.hasQuestions(n)) ?? ordered[from]!;
 }
 
-/** Asks one question until it has an answer; a hint may come first. */
-async function askOne(ctx: Context, session: Session, question: Question, width: number): Promise<{ reply: Exclude<QuizReply, { kind: 'hint' }>; hinted: boolean }> {
+/** Asks one question until it has an answer, and how sure the learner is of it (not of a practice answer); a hint may come first. */
+async function askOne(ctx: Context, session: Session, question: Question, width: number, practice: boolean): Promise<{ reply: Exclude<QuizReply, { kind: 'hint' }>; hinted: boolean; confidence?: Confidence }> {
   let hinted = false;
   for (;;) {
     const reply = await ctx.prompter.quizQuestion({ kind: question.kind, message: question.prompt, choices: question.choices, offerHint: !hinted });
+    if (reply.kind === 'answer' && !practice) {
+      const sure = await ctx.prompter.howSure();
+      return sure === 'leave' ? { reply: { kind: 'leave' }, hinted } : { reply, hinted, confidence: sure };
+    }
     if (reply.kind !== 'hint') return { reply, hinted };
     hinted = true;
     print(ctx, formatHint(passageFor(nodeOf(session, question), question).where, width));
@@ -156,7 +161,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       print(ctx);
       const from = node ? undefined : nodeOf(session, question);
       print(ctx, questionHeader(question, again ? undefined : results.length, questions.length, width, from && `${from.number} ${from.lesson.title}`));
-      const { reply, hinted } = await askOne(ctx, session, question, width);
+      const { reply, hinted, confidence } = await askOne(ctx, session, question, width, again);
       if (reply.kind === 'leave') throw new LeftQuiz();
       const response = reply.kind === 'answer' ? reply.value : undefined;
       const correct = response !== undefined && isCorrect(question, response);
@@ -165,7 +170,7 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       if (!again) {
         // Saved before the feedback is shown: what is on screen is in the file.
         session.progress = session.store.update((p) =>
-          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), correct, hinted, at: ctx.now() }, fsrsScheduler),
+          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), confidence, correct, hinted, at: ctx.now() }, fsrsScheduler),
         );
         results.push({ question, correct });
         if (!correct) queue.push({ question, again: true });

@@ -16,11 +16,14 @@
 //     answers newer than its oldest kept answer are added, since older ones may
 //     be counted already. The counts may miss answers that both sides have
 //     dropped from their bounded histories; they never count one twice.
+//   - how sure the learner was (cal): the larger count of each level, so an
+//     answer is never counted twice;
 //   - the schedule (due, stability, difficulty, reps, lapses, state, steps,
 //     last) and lesson/topic from the side reviewed last (`last`), so the
 //     question comes due as the most recent review decided.
 // - days: the larger count of each day; the last 366 days kept.
 // - current (the lesson you are on): the receiving side's, if it has one.
+import { mergeCalibration } from './confidence.js';
 import { HISTORY_LIMIT, dict, type Dict, type ItemProgress, type LessonProgress, type Progress } from './progress.js';
 
 export interface MergeSummary {
@@ -59,11 +62,13 @@ export function mergeItem(mine: ItemProgress, theirs: ItemProgress): ItemProgres
   const extra = missingFrom(base.history, other.history).filter(([t]) => !truncated || t > oldestKept);
   const history = [...base.history, ...extra].sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(-HISTORY_LIMIT);
   const scheduled = theirs.last > mine.last ? theirs : mine;
+  const cal = mergeCalibration(mine.cal, theirs.cal);
   return {
     ...scheduled,
     history,
     seen: base.seen + extra.length,
     right: base.right + extra.filter(([, r]) => r === 1).length,
+    ...(cal === undefined ? {} : { cal }),
   };
 }
 

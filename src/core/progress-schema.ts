@@ -52,6 +52,8 @@ export interface ItemProgress {
   fact?: string;
   /** A short hash of the sentence the question came from when it was last answered: a different one makes it due again. */
   src?: string;
+  /** How sure the learner was (core/confidence.ts): answers and right answers when sure, thinking so, guessing. */
+  cal?: [number, number, number, number, number, number];
 }
 
 export interface Progress {
@@ -126,6 +128,11 @@ export function readHistory(v: unknown, path: string): ItemProgress['history'] {
   });
 }
 
+function calibration(v: unknown, path: string): NonNullable<ItemProgress['cal']> {
+  if (!Array.isArray(v) || v.length !== 6) return fail(path, 'expected six counts');
+  return v.map((n, i) => count(n, `${path}.${i}`)) as NonNullable<ItemProgress['cal']>;
+}
+
 function readItem(v: unknown, path: string): ItemProgress {
   const i = record(v, path);
   const at = (key: string): string => `${path}.${key}`;
@@ -151,6 +158,7 @@ function readItem(v: unknown, path: string): ItemProgress {
     right: count(i.right, at('right')),
     ...(i.fact === undefined ? {} : { fact: text(i.fact, at('fact')) }),
     ...(i.src === undefined ? {} : { src: text(i.src, at('src')) }),
+    ...(i.cal === undefined ? {} : { cal: calibration(i.cal, at('cal')) }),
   };
 }
 

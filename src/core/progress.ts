@@ -2,6 +2,7 @@
 // question) and each question's review schedule. Pure: loading and saving live
 // in src/io/progress-store.ts, the layout and its validation in progress-schema.ts.
 // Keyed by stable ids, so reordering lessons keeps it.
+import { CONFIDENT_MISS_STABILITY, addToCalibration, gradeFor, type Confidence } from './confidence.js';
 import { isLeech } from './leech.js';
 import { PROGRESS_VERSION, dict, type Dict, type ItemProgress, type Progress, type Topic } from './progress-schema.js';
 
@@ -62,6 +63,8 @@ export interface Answer {
   fact?: string;
   /** The hash of the sentence the question came from (core/changes.ts sourceHash). */
   source?: string;
+  /** How sure the learner said they were (core/confidence.ts); none for "I don't know". */
+  confidence?: Confidence;
   at: Date;
 }
 
@@ -72,6 +75,12 @@ export type Grade = 'again' | 'hard' | 'good';
 export type Schedule = Pick<ItemProgress, 'due' | 'stability' | 'difficulty' | 'reps' | 'lapses' | 'state' | 'learningSteps' | 'last'>;
 export type Scheduler = (previous: ItemProgress | undefined, grade: Grade, at: Date) => Schedule;
 
+/** The next memory state: a right guess is hard, and a confident miss leaves a weaker memory than a plain one (core/confidence.ts). */
+function scheduled(before: ItemProgress | undefined, answer: Answer, schedule: Scheduler): Schedule {
+  const next = schedule(before, gradeFor(answer.correct, answer.hinted === true, answer.confidence), answer.at);
+  return !answer.correct && answer.confidence === 'sure' ? { ...next, stability: next.stability * CONFIDENT_MISS_STABILITY } : next;
+}
+
 export function recordAnswer(progress: Progress, answer: Answer, schedule: Scheduler): Progress {
   const before = progress.items[answer.questionId];
   const at = Math.floor(answer.at.getTime() / 1000);
@@ -80,12 +89,13 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
   items[answer.questionId] = {
     lesson: answer.lessonId,
     topic: answer.topic,
-    ...schedule(before, answer.correct ? (answer.hinted ? 'hard' : 'good') : 'again', answer.at),
+    ...scheduled(before, answer, schedule),
     history,
     seen: (before?.seen ?? 0) + 1,
     right: (before?.right ?? 0) + (answer.correct ? 1 : 0),
     ...(answer.fact === undefined ? {} : { fact: answer.fact }),
     ...(answer.source === undefined ? (before?.src === undefined ? {} : { src: before.src }) : { src: answer.source }),
+    ...(answer.confidence === undefined ? (before?.cal === undefined ? {} : { cal: before.cal }) : { cal: addToCalibration(before?.cal, answer.confidence, answer.correct) }),
   };
   // One fact is one review: its other questions that fall due before this one move to the same day.
   const due = items[answer.questionId]!.due;

@@ -4,6 +4,7 @@
 // and recent activity. Pure; `pm-guide stats` draws it, `--json` prints it.
 import type { Course, CourseNode } from './course.js';
 import { activity, addDays, streak, type DayCount, type Streak } from './calendar.js';
+import { confidentlyWrong, levels, type LevelStats } from './confidence.js';
 import { dayKey, isPassed, masteryOf, TOPICS, type ItemProgress, type Progress, type Topic } from './progress.js';
 
 export const WEAKEST_LIMIT = 5;
@@ -72,6 +73,15 @@ export interface LeechStats {
   replaced: boolean;
 }
 
+/** How sure the learner was, and how often right at each level (core/confidence.ts). */
+export interface CalibrationStats {
+  overall: LevelStats;
+  topics: Array<{ topic: Topic; levels: LevelStats }>;
+  modules: Array<{ number: string; title: string; levels: LevelStats }>;
+  /** Topics where the learner was sure and often wrong: misconceptions to look at first. */
+  confidentlyWrong: Topic[];
+}
+
 export interface Stats {
   totals: {
     pages: number;
@@ -92,6 +102,7 @@ export interface Stats {
   weakest: WeakItem[];
   /** Leeches, most missed first. */
   leeches: LeechStats[];
+  calibration: CalibrationStats;
   reviews: {
     /** Due now (overdue included). */
     dueNow: number;
@@ -204,6 +215,7 @@ export function computeStats({ course, progress, now, promptOf, questionsPerTopi
     lessons,
     weakest: weakest(course, known, promptOf),
     leeches: [...leeches].sort((a, b) => b.misses - a.misses),
+    calibration: calibrationOf(course, known),
     reviews: reviews(known, now),
     streak: streak(progress, now),
     activity: activity(progress, now),
@@ -258,4 +270,16 @@ function reviews(items: Map<string, ItemProgress>, now: Date): Stats['reviews'] 
     } else later += 1;
   }
   return { dueNow, laterToday, week, later };
+}
+
+function calibrationOf(course: Course, items: Map<string, ItemProgress>): CalibrationStats {
+  const all = [...items.values()];
+  const topics = TOPICS.map((topic) => ({ topic, levels: levels(all.filter((i) => i.topic === topic).map((i) => i.cal)) }));
+  const modules = course.roots
+    .filter((root) => root.children.length > 0)
+    .map((root) => {
+      const ids = new Set(descendants(root).map((n) => n.lesson.id));
+      return { number: root.number, title: root.lesson.title, levels: levels(all.filter((i) => ids.has(i.lesson)).map((i) => i.cal)) };
+    });
+  return { overall: levels(all.map((i) => i.cal)), topics, modules, confidentlyWrong: topics.filter((t) => confidentlyWrong(t.levels)).map((t) => t.topic) };
 }

@@ -3,6 +3,7 @@
 // never marked. Esc leaves the quiz, and so does q in a list whose choices
 // do not start with q; Ctrl-C quits pm-guide, as in every prompt.
 import { Separator, checkbox, input, select } from '@inquirer/prompts';
+import { createPrompt, isEnterKey, useKeypress, useState } from '@inquirer/core';
 import type { Context, QuizAsk, QuizReply } from '../context.js';
 import { answerAfter, fitChoices, pageSizeFor, wrapped } from './prompt-layout.js';
 import { ask } from './prompts.js';
@@ -70,4 +71,27 @@ export function quizQuestion(ctx: Context, question: QuizAsk): Promise<QuizReply
   return leavable(ctx, q, (signal) =>
     select({ message, choices: [...fitted, ...extras(question.offerHint)], loop: false, pageSize: pageSizeFor(ctx, fitted) + 3, theme: answered() }, { ...io, signal }),
   );
+}
+
+type Sure = 'sure' | 'think' | 'guess' | 'leave';
+const SURE_KEYS: Record<string, Sure> = { s: 'sure', t: 'think', g: 'guess', escape: 'leave' };
+const SURE_LABEL = { sure: 'sure', think: 'think so', guess: 'guess' } as const;
+
+/** One key after an answer: s sure, t (or Enter) think so, g guess; Esc leaves. The choice stays on screen. */
+const surePrompt = createPrompt<Sure, Record<string, never>>((_config, done) => {
+  const [chosen, setChosen] = useState<Sure | undefined>(undefined);
+  useKeypress((key) => {
+    if (chosen) return;
+    const value = isEnterKey(key) ? 'think' : SURE_KEYS[key.name ?? ''];
+    if (!value) return;
+    setChosen(value);
+    done(value);
+  });
+  if (chosen && chosen !== 'leave') return `${theme.dim('›')} How sure: ${theme.strong(SURE_LABEL[chosen])}`;
+  if (chosen) return '';
+  return `${theme.accent('?')} How sure? ${theme.dim('s sure · t think so (⏎) · g guess')}`;
+});
+
+export function howSure(ctx: Context): Promise<Sure> {
+  return ask((c) => surePrompt({}, c), ctx);
 }

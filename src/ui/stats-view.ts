@@ -1,6 +1,7 @@
 // Progress drawn for the terminal: bars, a week of reviews, an activity chart.
 // Takes the numbers computed in src/core/stats.ts and only lays them out.
 import type { DayCount } from '../core/calendar.js';
+import type { Level, LevelStats } from '../core/confidence.js';
 import type { Stats } from '../core/stats.js';
 import { neutraliseLine } from '../core/text.js';
 import { displayWidth, truncate, wrapLines } from './ansi.js';
@@ -153,6 +154,8 @@ export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
     out.push(`${lead}${truncate(prompt.split('\n')[0]!, room)}  ${where}`);
   }
 
+  out.push(...calibrationLines(stats, w));
+
   if (stats.leeches.length > 0) {
     out.push('', section('Leeches', theme.dim('missed again and again: re-read where they come from')));
     for (const leech of stats.leeches) {
@@ -179,4 +182,29 @@ export function formatStats(stats: Stats, { width }: StatsViewOptions): string {
   else if (stats.weakest[0]) out.push('', theme.dim(`pm-guide quiz ${stats.weakest[0].lessonId} practises the weakest lesson again.`));
   // Whatever still does not fit (prose on a narrow terminal) wraps under its own indent.
   return wrapLines(out.join('\n'), w);
+}
+
+const percent = (l: Level): string => (l.accuracy === null ? '–' : `${Math.round(l.accuracy * 100)}%`);
+
+/** "When you were sure you were right 92% of the time; when you guessed, 41%", overall, then per topic and module. */
+function calibrationLines(stats: Stats, width: number): string[] {
+  const cal = stats.calibration;
+  const o = cal.overall;
+  if (o.sure.answers + o.think.answers + o.guess.answers === 0) return [];
+  const out = ['', section('How sure you were', theme.dim('and how often you were right'))];
+  const parts: string[] = [];
+  if (o.sure.answers) parts.push(`when you were sure you were right ${percent(o.sure)} of the time`);
+  if (o.think.answers) parts.push(`when you thought so, ${percent(o.think)}`);
+  if (o.guess.answers) parts.push(`when you guessed, ${percent(o.guess)}`);
+  out.push(`  ${parts.join('; ').replace(/^w/, 'W')}.`);
+  // Three columns of 12 after a label of 25; on a terminal narrower than that the label takes a line of its own.
+  const narrow = width < 2 + 25 + 3 * 12;
+  const cells = (texts: string[]): string => texts.map((t) => padEnd(t, 12)).join('').trimEnd();
+  const lead = (label: string): string => (narrow ? `  ${truncate(label, width - 2)}\n    ` : `  ${padEnd(truncate(label, 24), 25)}`);
+  const row = (label: string, l: LevelStats): string => `${lead(label)}${cells([l.sure, l.think, l.guess].map((x) => (x.answers ? `${percent(x)} of ${x.answers}` : '–')))}`;
+  out.push(theme.dim(`${narrow ? '    ' : ' '.repeat(27)}${cells(['sure', 'think so', 'guess'])}`));
+  for (const t of cal.topics) if (t.levels.sure.answers + t.levels.think.answers + t.levels.guess.answers > 0) out.push(row(t.topic, t.levels));
+  for (const m of cal.modules) if (m.levels.sure.answers + m.levels.think.answers + m.levels.guess.answers > 0) out.push(row(neutraliseLine(`${m.number} ${m.title}`), m.levels));
+  if (cal.confidentlyWrong.length > 0) out.push(theme.warn(`  Confidently wrong in ${cal.confidentlyWrong.join(', ')}: you were sure and often wrong there. Re-read before you review.`));
+  return out;
 }

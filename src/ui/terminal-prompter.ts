@@ -13,6 +13,10 @@ export function terminalPrompter(ctx: () => Context): Prompter {
       await load();
       return (await import('./quiz-prompt.js')).quizQuestion(ctx(), question);
     },
+    howSure: async () => {
+      await load();
+      return (await import('./quiz-prompt.js')).howSure(ctx());
+    },
     chooseOne: async (message, choices) => (await load()).chooseOne(ctx(), message, choices),
     chooseMany: async (message, choices) => (await load()).chooseMany(ctx(), message, choices),
     typeAnswer: async (message) => (await load()).typeAnswer(ctx(), message),

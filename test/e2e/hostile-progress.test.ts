@@ -8,6 +8,7 @@ import { runIn } from '../helpers/in-process.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseEnv, binPath, cleanTemps, tempDir } from '../helpers/run.js';
 import { keys, spawnPty } from '../helpers/pty.js';
+import { HOW_SURE } from '../helpers/answer-quiz.js';
 import { progressWithAnswers, savedProgress } from '../helpers/progress-file.js';
 import { expectCleanSuccess, expectOneLineFailure, lesson, makeCourse } from '../helpers/hostile.js';
 
@@ -65,6 +66,10 @@ describe('processes at the same moment', () => {
     const a = spawnPty(['--lessons', quizCourse, '--progress', file, 'quiz', 'one']);
     const b = spawnPty(['--lessons', quizCourse, '--progress', file, 'quiz', 'one']);
     await Promise.all([a.waitFor(/Spade/), b.waitFor(/Spade/)]);
+    a.write(keys.enter);
+    b.write(keys.enter);
+    // Each answer is saved once its learner says how sure: both press Enter ("think so") at the same moment.
+    await Promise.all([a, b].map((s) => s.waitFor(HOW_SURE)));
     a.write(keys.enter);
     b.write(keys.enter);
     // Choices come in a shuffled order: a wrong first answer is asked once more, at the end (practice, not saved).

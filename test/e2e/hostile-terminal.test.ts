@@ -10,7 +10,7 @@ import { binPath, cleanTemps, run, tempDir } from '../helpers/run.js';
 import { keys, spawnPty, stripAnsiAll, type PtySession } from '../helpers/pty.js';
 import { drivesTerminal, lesson, makeCourse, STACK_TRACE } from '../helpers/hostile.js';
 import { displayWidth } from '../../src/ui/ansi.js';
-import { enterThroughReasks } from '../helpers/answer-quiz.js';
+import { enterThroughReasks, sayHowSure } from '../helpers/answer-quiz.js';
 
 afterAll(cleanTemps);
 
@@ -109,6 +109,7 @@ describe('stopping at every kind of prompt', () => {
     const { session, progress } = quiz('two');
     await session.waitFor(/Question 1 of 2[\s\S]*\? /);
     session.write(keys.enter);
+    await sayHowSure(session, 0);
     await session.waitFor(/Question 2 of 2[\s\S]*\? /);
     process.kill(session.pid, signal);
     const exit = await session.exited();
@@ -127,10 +128,13 @@ describe('stopping at every kind of prompt', () => {
     session.resize(160, 50);
     await new Promise((r) => setTimeout(r, 150));
     session.write(keys.enter);
+    await sayHowSure(session, 0);
     await session.waitFor(/Question 2 of 2[\s\S]*\? /);
     session.resize(40, 12);
     await new Promise((r) => setTimeout(r, 150));
+    const from = session.screen().length;
     session.write(keys.enter);
+    await sayHowSure(session, from);
     await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(2);
@@ -287,6 +291,7 @@ describe('what the terminal is', () => {
     const { session, progress } = quiz('single', { cols: 20, rows: 20 });
     await session.waitFor(/Question 1 of 1[\s\S]*Spade/);
     session.write(keys.enter);
+    await sayHowSure(session, 0);
     await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(1);
@@ -296,6 +301,7 @@ describe('what the terminal is', () => {
     const { session, progress } = quiz('single', { env: { TERM: 'dumb' } });
     await session.waitFor(/Question 1 of 1[\s\S]*Spade/);
     session.write(keys.enter);
+    await sayHowSure(session, 0);
     await enterThroughReasks(session);
     expect((await session.exited()).exitCode).toBe(0);
     expect(savedAnswers(progress)).toBe(1);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { keys, spawnPty } from '../helpers/pty.js';
+import { sayHowSure } from '../helpers/answer-quiz.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
@@ -31,6 +32,7 @@ describe('a leech on screen', () => {
     const order = [...q.choices].sort((a, b) => shown.lastIndexOf(a) - shown.lastIndexOf(b));
     const wrong = order.findIndex((c) => c !== q.answer);
     session.write(keys.down.repeat(wrong) + keys.enter);
+    await sayHowSure(session, 0);
     await session.waitFor('Missed 4 times');
     await session.waitFor('a different question on the same thing comes in its place');
     const screen = session.screen().replace(/\s+/g, ' ');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
+import { sayHowSure } from '../helpers/answer-quiz.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
@@ -36,6 +37,7 @@ describe('reviews that are due', () => {
     const shown = session.screen();
     const order = [...q.choices].sort((a, b) => shown.lastIndexOf(a) - shown.lastIndexOf(b));
     session.write(keys.down.repeat(order.indexOf(q.answer)) + keys.enter);
+    await sayHowSure(session, 0);
     await session.waitFor('✓ Right.');
     expect((await session.exited()).exitCode).toBe(0);
     const item = savedProgress(progress).items[q.id]!;

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { baseEnv, binPath, cleanTemps, repoRoot, tempDir } from '../helpers/run.js';
 import { keys, spawnPty, stripAnsiAll } from '../helpers/pty.js';
 import { lesson, makeCourse, quizLesson, STACK_TRACE } from '../helpers/hostile.js';
+import { HOW_SURE, sayHowSure } from '../helpers/answer-quiz.js';
 
 afterAll(cleanTemps);
 
@@ -29,6 +30,8 @@ describe('Ctrl-C just after Enter', () => {
     const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'two', '--seed', '1']);
     await session.waitFor(/Question 1 of 2[\s\S]*\? /, 20_000);
     session.write(keys.enter);
+    // The answer is saved once the learner has said how sure (Enter: think so).
+    await sayHowSure(session, 0);
     // 50 ms on, the answer is on screen and the save of 10 MB under way. Ctrl-C now is
     // SIGINT (the prompt has left raw mode), which used to end pm-guide before the save did.
     await new Promise((r) => setTimeout(r, 50));
@@ -60,6 +63,8 @@ describe('a terminal that goes away', () => {
       for (let i = 0; i < 400 && !pattern.test(stripAnsiAll(out)); i++) await new Promise((r) => setTimeout(r, 25));
     };
     await waitFor(/Question 1 of 2[\s\S]*\? /);
+    term.write(keys.enter);
+    await waitFor(HOW_SURE);
     term.write(keys.enter);
     await waitFor(/Question 2 of 2[\s\S]*\? /);
     (term as unknown as { destroy(): void }).destroy(); // Closes the terminal's side, as closing the window does: SIGHUP, then EIO on every read and write.

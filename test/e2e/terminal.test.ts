@@ -6,6 +6,7 @@ import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
 import { makeCourse } from '../helpers/hostile.js';
+import { sayHowSure } from '../helpers/answer-quiz.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
@@ -55,7 +56,9 @@ describe('the quiz, answered with the keyboard', () => {
     expect(session.screen()).not.toMatch(/Not quite|Right\./);
     session.write(`?${keys.enter}`);
     await session.waitFor('Hint: the answer is in 1 Sheds › Keeping tools.');
+    const from = session.screen().length;
     session.write(`${first}${keys.enter}`);
+    await sayHowSure(session, from);
     await session.waitFor('✓ Right.');
     await session.waitFor(/Question 2 of 2[\s\S]*\? for a hint/);
     session.write(keys.esc);
@@ -73,6 +76,7 @@ describe('the quiz, answered with the keyboard', () => {
     for (let i = 0; i < 2; i++) {
       const q = await waitForQuestion(session, `Question ${i + 1} of 2`, pool);
       const right = i === 0;
+      const from = session.screen().length;
       if (q.kind === 'text') session.write(`${right ? q.answer : 'nothing like it'}${keys.enter}`);
       else if (q.kind === 'multiple') {
         const answers = q.answer as string[];
@@ -87,6 +91,7 @@ describe('the quiz, answered with the keyboard', () => {
         session.write(pick(q.choices, right ? (q.answer as string) : wrong));
       }
       asked.push({ q, right });
+      await sayHowSure(session, from);
       await session.waitFor(right ? /✓ Right\./ : /✗ Not quite\. The answer: /);
     }
     // The missed question comes back once more at the end; Enter answers it either way.
@@ -133,11 +138,12 @@ describe('the quiz, answered with the keyboard', () => {
     const longest = [...q.choices].sort((a, b) => b.length - a.length)[0]!;
     expect(longest.length).toBeGreaterThan(cols);
     session.write(pick(q.choices, longest));
+    await sayHowSure(session, 0);
     await session.waitFor(/Right\.|Not quite\./);
-    // The answered question is drawn over the live one: from its mark (›) to the feedback.
+    // The answered question is drawn over the live one: from its mark (›) to the step that asks how sure.
     const screen = session.screen();
-    const feedback = screen.search(/✓ Right\.|✗ Not quite\./);
-    const done = screen.slice(screen.lastIndexOf('› ', feedback), feedback).split('\n');
+    const howSure = screen.indexOf('How sure?');
+    const done = screen.slice(screen.lastIndexOf('› ', howSure), howSure).split('\n');
     for (const line of done) expect([...line].length, line).toBeLessThanOrEqual(cols);
     for (const word of longest.split(/\s+/)) expect(done.some((line) => line.includes(word)), `"${word}" is split across lines`).toBe(true);
     session.kill();
@@ -150,6 +156,7 @@ describe('the quiz, answered with the keyboard', () => {
     const q = await waitForQuestion(session, 'Question 1 of 3', pool);
     if (q.kind === 'text') session.write(`${q.answer}${keys.enter}`);
     else session.write(pick(q.choices, Array.isArray(q.answer) ? q.answer[0]! : q.answer));
+    await sayHowSure(session, 0);
     await session.waitFor('Question 2 of 3');
     await session.waitFor(/Question 2 of 3[\s\S]*\? /);
     session.write(keys.ctrlC);

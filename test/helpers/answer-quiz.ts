@@ -45,11 +45,27 @@ export function answerKeys(q: PreviewQuestion, right: boolean, shown?: string): 
   return keys.down.repeat(q.choices.indexOf(target)) + keys.enter;
 }
 
+/** The step after a first answer that asks how sure the learner is (it may wrap on a narrow terminal). */
+export const HOW_SURE = /How\s+sure\?/;
+
 /**
- * Waits for question `n` of `total`, finds it in the pool, answers it, and
- * waits for the verdict. Returns the question answered.
+ * After a first answer the quiz asks how sure the learner is: waits for that
+ * step to show after `from` (a length of the screen taken before answering)
+ * and presses `key`: Enter, "think so", as a learner who skips it, unless a
+ * test means s (sure) or g (guess). Practice questions asked once more at the
+ * end of a quiz have no such step.
  */
-export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean): Promise<PreviewQuestion> {
+export async function sayHowSure(session: PtySession, from: number, key: string = keys.enter): Promise<void> {
+  await session.waitFor((screen) => HOW_SURE.test(screen.slice(from)));
+  session.write(key);
+}
+
+/**
+ * Waits for question `n` of `total`, finds it in the pool, answers it, says
+ * how sure (`sure`, Enter by default), and waits for the verdict. Returns the
+ * question answered.
+ */
+export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean, sure: string = keys.enter): Promise<PreviewQuestion> {
   const marker = `Question ${n} of ${total}`;
   await session.waitFor(marker);
   await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
@@ -61,6 +77,7 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
   session.write(answerKeys(q, right, shown));
+  await sayHowSure(session, before, sure);
   const verdict = right ? /✓ Right\./ : /✗ Not quite\./;
   const start = Date.now();
   while (!verdict.test(session.screen().slice(before))) {

@@ -24,9 +24,18 @@ export const CTRL_C = Symbol('ctrl-c');
 export const HINT = Symbol('hint');
 export const DONT_KNOW = Symbol('dont-know');
 export const ESC = Symbol('esc');
+/** After a quiz answer: how sure. Without one, the answer is "think so" (Enter), as a learner who skips it. */
+export const SURE = Symbol('sure');
+export const THINK = Symbol('think');
+export const GUESS = Symbol('guess');
+const CONFIDENCE = new Map<symbol, 'sure' | 'think' | 'guess'>([
+  [SURE, 'sure'],
+  [THINK, 'think'],
+  [GUESS, 'guess'],
+]);
 
 export interface Asked {
-  kind: 'quiz' | 'chooseOne' | 'chooseMany' | 'typeAnswer' | 'confirm' | 'pick' | 'waitForKey';
+  kind: 'quiz' | 'confidence' | 'chooseOne' | 'chooseMany' | 'typeAnswer' | 'confirm' | 'pick' | 'waitForKey';
   message: string;
   choices: string[];
 }
@@ -99,6 +108,16 @@ function scriptedPrompter(answers: Answer[], asked: Asked[]): Prompter {
       if (typeof answer === 'symbol' || typeof answer === 'boolean' || answer === undefined) throw new Error(`not an answer to: ${ask.message}`);
       if (ask.kind !== 'text') for (const a of Array.isArray(answer) ? answer : [answer]) if (!ask.choices.includes(a)) throw new Error(`"${a}" is not a choice of: ${ask.message}`);
       return { kind: 'answer', value: answer };
+    },
+    howSure: async () => {
+      // Only a confidence key given next is taken; otherwise Enter ("think so"), so scripts without one read as before.
+      const given = answers[0];
+      if (typeof given === 'symbol' && CONFIDENCE.has(given)) {
+        answers.shift();
+        asked.push({ kind: 'confidence', message: 'How sure?', choices: [] });
+        return CONFIDENCE.get(given)!;
+      }
+      return 'think';
     },
     chooseOne: async (message, choices) => valueOf(choices, plain(next({ kind: 'chooseOne', message, choices: choices.map((c) => c.name) }), message), message),
     chooseMany: async (message, choices) => {

@@ -69,13 +69,19 @@ export function selectQuestions(questions: readonly Question[], options: SelectO
   return shuffle(chosen, options.random).map((q) => withShuffledChoices(q, options.random));
 }
 
-/** Questions due for review, most overdue first, by the same rules as a quiz. */
+/**
+ * Questions due for review, most overdue first, by the same rules as a quiz.
+ * Among those due since the same day, the weakest memory (lowest stability)
+ * goes first: a confident miss, whose stability is taken lower than a plain
+ * miss's (core/confidence.ts), is reviewed before the other misses of its day.
+ */
 export function selectReview(questions: readonly Question[], options: SelectOptions): Question[] {
   const t = options.now.getTime() / 1000;
   const due = questions.filter((q) => {
     const item = options.progress.items[q.id];
     return item !== undefined && item.due <= t && (options.topics.length === 0 || options.topics.includes(q.topic));
   });
-  due.sort((a, b) => options.progress.items[a.id]!.due - options.progress.items[b.id]!.due);
+  const item = (q: Question) => options.progress.items[q.id]!;
+  due.sort((a, b) => item(a).due - item(b).due || item(a).stability - item(b).stability);
   return distinct(due, options.count, brandCap(options.topics)).map((q) => withShuffledChoices(q, options.random));
 }
