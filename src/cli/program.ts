@@ -104,6 +104,13 @@ export function buildProgram(makeContext: ContextFactory): Command {
     );
 
   program
+    .command('placement')
+    .description('a short test that marks the lessons you know already as tested out, so next skips them')
+    .option('--undo <lesson>', 'put a tested-out lesson back on your path (id or number)')
+    .addHelpText('after', examples(['pm-guide placement', 'pm-guide placement --undo 1.2']))
+    .action(async (opts: { undo?: string }) => (await import('../commands/placement.js')).runPlacement(ctx(), { undo: opts.undo }));
+
+  program
     .command('lint')
     .description('check a lesson folder for authors: front matter, parents, ids, quiz blocks, questions')
     .argument('[dir]', 'the folder to check (default: the course in use)')

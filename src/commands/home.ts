@@ -17,12 +17,13 @@ import { isInteractive, print, terminalWidth, type Context, type MenuItem, type 
 import { courseTitle, lessonStatus } from './list.js';
 import { dailyReviews } from './next.js';
 import { masteryOf } from '../core/progress.js';
+import { declinePlacement, offersPlacement } from '../core/placement.js';
 import { searchCourse } from './search.js';
 import { courseState, openSession, currentNode, type Session } from './session.js';
 import { sessionStats } from './stats.js';
 
 type Prompts = Prompter;
-type Choice = 'next' | 'read' | 'quiz' | 'review' | 'search' | 'stats' | 'quit';
+type Choice = 'next' | 'read' | 'quiz' | 'review' | 'search' | 'stats' | 'placement' | 'decline' | 'quit';
 /** After an action: show the menu again at once, or first let the learner read what is on screen. */
 type After = 'menu' | 'pause';
 
@@ -36,7 +37,7 @@ function nextAction(ctx: Context, session: Session, now: Date): NextAction {
 export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
   const now = ctx.now();
   const stats = computeStats({ course: session.course, progress: session.progress, now });
-  return formatHome({ title: courseTitle(session), stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands });
+  return formatHome({ title: courseTitle(session), stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands, offerPlacement: offersPlacement(session.progress) });
 }
 
 export async function runHome(ctx: Context): Promise<void> {
@@ -117,8 +118,15 @@ function menu(ctx: Context, session: Session): MenuItem<Choice>[] {
     },
     { name: 'Search the lessons', value: 'search', keywords: 'find look up' },
     { name: 'Your stats', value: 'stats', hint: stats.streak.current ? `${stats.streak.current}-day streak` : '', keywords: 'progress statistics accuracy streak' },
-    { name: 'Quit', value: 'quit', keywords: 'exit leave bye' },
   );
+  // The first time only: nothing read, nothing answered, not declined (core/placement.ts). Last but Quit, so the usual items keep their places.
+  if (offersPlacement(session.progress)) {
+    items.push(
+      { name: 'Take the placement test', value: 'placement', hint: 'skip the lessons you know already', keywords: 'placement test skip know' },
+      { name: 'No placement test, thanks', value: 'decline', hint: 'not offered again', keywords: 'decline skip placement' },
+    );
+  }
+  items.push({ name: 'Quit', value: 'quit', keywords: 'exit leave bye' });
   return items;
 }
 
@@ -158,6 +166,14 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
       ctx.stdout.write(CLEAR);
       return (await output(ctx, formatStats(sessionStats(session, ctx.now(), courseState(ctx, session).progress), { width: terminalWidth(ctx) }), true)) ? 'menu' : 'pause';
     }
+    case 'placement': {
+      ctx.stdout.write(CLEAR);
+      await (await import('./placement.js')).runPlacement(ctx, {});
+      return 'pause';
+    }
+    case 'decline':
+      session.progress = session.store.update((p) => declinePlacement(p, ctx.now()));
+      return 'menu';
     case 'quit':
       return 'menu';
   }
@@ -174,6 +190,7 @@ function statusHint(session: Session, node: CourseNode, isMastered: (lessonId: s
   const parts: string[] = [];
   if (s.mastered) parts.push('★ mastered');
   else if (s.bestScore !== null) parts.push(`quiz ${Math.round(s.bestScore * 100)}%`);
+  if (s.testedOut) parts.unshift('tested out');
   if (s.read && !s.mastered) parts.unshift('read');
   return parts.join(' · ');
 }

@@ -25,6 +25,8 @@ export interface LessonStatus {
   read: boolean;
   bestScore: number | null;
   passed: boolean;
+  /** A placement test showed it known (pm-guide placement): it counts as passed. */
+  testedOut: boolean;
   mastered: boolean;
   /** A page with no questions: read, never quizzed; done once read. */
   readingOnly: boolean;
@@ -47,6 +49,7 @@ export function lessonStatus(session: Session, node: CourseNode, isMastered: (le
     read: isRead(session.progress, node),
     bestScore: p?.bestScore ?? null,
     passed,
+    testedOut: p?.testedOutAt !== undefined,
     mastered: hasQuestions && isMastered(id),
     readingOnly: !hasQuestions,
     changed: changed?.has(id) ?? false,
@@ -65,13 +68,16 @@ function statusText(s: LessonStatus, color: boolean): string {
 }
 
 function plainStatus(s: LessonStatus, color: boolean): string {
-  if (s.readingOnly) return s.read ? theme.ok('read') : theme.dim('unread');
+  if (s.readingOnly) return s.read ? theme.ok('read') : s.testedOut ? theme.ok('tested out') : theme.dim('unread');
   const parts: string[] = [];
   if (s.mastered) parts.push(theme.ok(color ? '★ mastered' : 'mastered'));
   else if (s.bestScore !== null) parts.push(s.passed ? theme.ok(`quiz ${Math.round(s.bestScore * 100)}%`) : theme.warn(`quiz ${Math.round(s.bestScore * 100)}%`));
   // A lesson passed without reading is known, not unread.
+  if (s.testedOut) parts.unshift(theme.ok('tested out'));
   if (s.read) parts.unshift(theme.ok('read'));
-  else if (s.passed) parts.unshift(theme.ok('known without reading'));
+  else if (s.passed) {
+    if (!s.testedOut) parts.unshift(theme.ok('known without reading'));
+  }
   else parts.push(theme.dim('unread'));
   return parts.join(theme.dim(' · '));
 }
@@ -154,7 +160,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<void>
     // At least one space between the number and the title, however deep the page.
     const column = label === '' ? '' : label.padEnd(Math.max(6, label.length + 1));
     let left = `${indent}${theme.dim(column)}${title}`;
-    const statusKey = `${s.changed ? 1 : 0}${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.readingOnly ? 1 : 0}${s.bestScore}`;
+    const statusKey = `${s.changed ? 1 : 0}${s.read ? 1 : 0}${s.mastered ? 1 : 0}${s.passed ? 1 : 0}${s.testedOut ? 1 : 0}${s.readingOnly ? 1 : 0}${s.bestScore}`;
     let status = statusTexts.get(statusKey);
     if (!status) {
       const text = statusText(s, ctx.color);

@@ -5,7 +5,8 @@
 // The rules, per part of the record:
 // - lessons: the earliest readAt, the most reads, the best bestScore; lastScore
 //   and quizzedAt from the side that quizzed last; the hash of the text as read
-//   from the receiving side when it has one.
+//   from the receiving side when it has one; the earliest testedOutAt (a lesson
+//   tested out on either side stays tested out: undo it after importing).
 // - items (one per question):
 //   - history: the union of both histories (an answer is a [second, right]
 //     pair; one present in both is the same answer, counted once), oldest
@@ -23,6 +24,7 @@
 //     question comes due as the most recent review decided.
 // - days: the larger count of each day; the last 366 days kept.
 // - current (the lesson you are on): the receiving side's, if it has one.
+// - placementDeclinedAt: the receiving side's, else the imported one's.
 import { mergeCalibration } from './confidence.js';
 import { HISTORY_LIMIT, dict, type Dict, type ItemProgress, type LessonProgress, type Progress } from './progress.js';
 
@@ -92,6 +94,8 @@ export function mergeLesson(mine: LessonProgress, theirs: LessonProgress): Lesso
   // The text as read: the receiving side's, else the imported one's. Either way a lesson changed since shows as changed.
   const hash = mine.hash ?? theirs.hash;
   if (hash !== undefined) out.hash = hash;
+  const testedOutAt = earliest(mine.testedOutAt, theirs.testedOutAt);
+  if (testedOutAt !== undefined) out.testedOutAt = testedOutAt;
   return out;
 }
 
@@ -123,5 +127,7 @@ export function mergeProgress(mine: Progress, theirs: Progress): { progress: Pro
   const progress: Progress = { ...mine, lessons, items, days };
   const current = mine.current ?? theirs.current;
   if (current !== undefined) progress.current = current;
+  const declined = mine.placementDeclinedAt ?? theirs.placementDeclinedAt;
+  if (declined !== undefined) progress.placementDeclinedAt = declined;
   return { progress, summary };
 }

@@ -28,6 +28,8 @@ export interface LessonProgress {
   quizzedAt?: string;
   /** A short hash of the lesson's text when it was last read: a different one means it changed since (core/changes.ts). */
   hash?: string;
+  /** When a placement test showed the lesson known (core/placement.ts): it counts as passed until the learner undoes it. */
+  testedOutAt?: string;
 }
 
 /** FSRS memory state of one question; times are epoch seconds. */
@@ -63,6 +65,8 @@ export interface Progress {
   items: Dict<ItemProgress>;
   /** Days (YYYY-MM-DD, local) with any activity, for streaks and the activity chart; the last 366 are kept. */
   days: Dict<number>;
+  /** When the learner declined the placement test the home screen offers the first time: it is not offered again. */
+  placementDeclinedAt?: string;
 }
 
 export type ReadResult = { ok: true; progress: Progress } | { ok: false; reason: string };
@@ -117,6 +121,7 @@ function readLesson(v: unknown, path: string): LessonProgress {
   if (l.lastScore !== undefined) out.lastScore = score(l.lastScore, `${path}.lastScore`);
   if (l.quizzedAt !== undefined) out.quizzedAt = date(l.quizzedAt, `${path}.quizzedAt`);
   if (l.hash !== undefined) out.hash = text(l.hash, `${path}.hash`);
+  if (l.testedOutAt !== undefined) out.testedOutAt = date(l.testedOutAt, `${path}.testedOutAt`);
   return out;
 }
 
@@ -168,12 +173,14 @@ export function readProgressData(data: unknown): ReadResult {
     const d = record(data, 'top level');
     if (d.version !== PROGRESS_VERSION) fail('version', `expected ${PROGRESS_VERSION}`);
     if (d.current !== undefined && typeof d.current !== 'string') fail('current', 'expected a lesson id');
+    const declined = d.placementDeclinedAt === undefined ? undefined : date(d.placementDeclinedAt, 'placementDeclinedAt');
     const progress: Progress = {
       version: PROGRESS_VERSION,
       ...(d.current !== undefined ? { current: d.current as string } : {}),
       lessons: readDict(d.lessons, 'lessons', readLesson),
       items: readDict(d.items, 'items', readItem),
       days: d.days === undefined ? dict<number>() : readDict(d.days, 'days', count),
+      ...(declined === undefined ? {} : { placementDeclinedAt: declined }),
     };
     return { ok: true, progress };
   } catch (error) {

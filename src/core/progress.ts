@@ -114,8 +114,10 @@ export function resetProgress(): Progress {
 
 export const PASS_MARK = 0.8;
 
+/** Passed: a quiz scored the pass mark, or a placement test showed the lesson known (tested out). */
 export function isPassed(progress: Progress, lessonId: string): boolean {
-  return (progress.lessons[lessonId]?.bestScore ?? 0) >= PASS_MARK;
+  const lesson = progress.lessons[lessonId];
+  return lesson?.testedOutAt !== undefined || (lesson?.bestScore ?? 0) >= PASS_MARK;
 }
 
 /** Facts with a question due: what a review asks (one question a fact). */

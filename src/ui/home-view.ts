@@ -32,9 +32,11 @@ export interface HomeViewInput {
   width: number;
   /** Not on a terminal: end with the commands to run instead of a menu. */
   commands: boolean;
+  /** The first time: offer the placement test. */
+  offerPlacement?: boolean;
 }
 
-export function formatHome({ title, stats, next, width, commands }: HomeViewInput): string {
+export function formatHome({ title, stats, next, width, commands, offerPlacement = false }: HomeViewInput): string {
   const w = Math.max(40, Math.min(width, 100));
   const t = stats.totals;
   const streak = stats.streak.current > 0 ? ` · ${stats.streak.current}-day streak` : '';
@@ -53,6 +55,14 @@ export function formatHome({ title, stats, next, width, commands }: HomeViewInpu
   lines.push(`${theme.strong('Next    ')} ${describeNext(next)}`);
   const reviews = [r.dueNow > 0 ? theme.warn(`${r.dueNow} due now`) : 'none due now', week > 0 ? `${week} more in the next 7 days` : ''].filter(Boolean).join(' · ');
   lines.push(`${theme.strong('Reviews ')} ${reviews}`);
+  if (offerPlacement) {
+    lines.push(
+      '',
+      commands
+        ? `${theme.accent('New here?')} pm-guide placement skips the lessons you know already.`
+        : `${theme.accent('New here?')} Take the placement test (below) to skip the lessons you know already.`,
+    );
+  }
   if (commands) {
     lines.push(
       '',

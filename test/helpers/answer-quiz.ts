@@ -62,10 +62,10 @@ export async function sayHowSure(session: PtySession, from: number, key: string 
 
 /**
  * Waits for question `n` of `total`, finds it in the pool, answers it, says
- * how sure (`sure`, Enter by default), and waits for the verdict. Returns the
- * question answered.
+ * how sure (`sure`, Enter by default; null where nothing asks, as in the
+ * placement test), and waits for the verdict. Returns the question answered.
  */
-export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean, sure: string = keys.enter): Promise<PreviewQuestion> {
+export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean, sure: string | null = keys.enter): Promise<PreviewQuestion> {
   const marker = `Question ${n} of ${total}`;
   await session.waitFor(marker);
   await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
@@ -77,7 +77,7 @@ export async function answerQuestion(session: PtySession, pool: PreviewQuestion[
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
   session.write(answerKeys(q, right, shown));
-  await sayHowSure(session, before, sure);
+  if (sure !== null) await sayHowSure(session, before, sure);
   const verdict = right ? /✓ Right\./ : /✗ Not quite\./;
   const start = Date.now();
   while (!verdict.test(session.screen().slice(before))) {
