@@ -141,56 +141,6 @@ describe('stopping at every kind of prompt', () => {
   });
 });
 
-describe('the pager', () => {
-  it('keeps Ctrl-C and Ctrl-D for itself; pm-guide ends cleanly when it quits', async () => {
-    const progress = join(tempDir(), 'progress.json');
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'read', 'long'], { env: { PAGER: 'less' }, rows: 10 });
-    await session.waitFor('A Long Walk');
-    session.write(keys.ctrlC);
-    session.write(keys.ctrlD);
-    await new Promise((r) => setTimeout(r, 300));
-    session.write('q');
-    expect((await session.exited()).exitCode).toBe(0);
-    expect(JSON.parse(readFileSync(progress, 'utf8')).lessons.long.readAt).toBeTruthy();
-  });
-
-  it('on SIGTERM, is stopped too, and pm-guide ends with 143 instead of leaving it on the terminal', async () => {
-    const dir = tempDir();
-    const progress = join(dir, 'progress.json');
-    const pidFile = join(dir, 'pager.pid');
-    const pager = join(dir, 'pager.sh');
-    writeFileSync(pager, `#!/bin/sh\necho $$ > "${pidFile}"\nexec less\n`, { mode: 0o755 });
-    const session = spawnPty(['--lessons', course, '--progress', progress, 'read', 'long'], { env: { PAGER: pager }, rows: 10 });
-    await session.waitFor('A Long Walk');
-    process.kill(session.pid, 'SIGTERM');
-    expect((await session.exited(5_000)).exitCode).toBe(143);
-    const lessPid = Number(readFileSync(pidFile, 'utf8'));
-    const alive = (): boolean => {
-      try {
-        process.kill(lessPid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    expect(alive()).toBe(false);
-    expect(JSON.parse(readFileSync(progress, 'utf8')).lessons.long.readAt).toBeTruthy();
-  });
-
-  it('that cannot be started is skipped: the lesson is printed', async () => {
-    const session = spawnPty(['--lessons', course, '--progress', join(tempDir(), 'p.json'), 'read', 'long'], { env: { PAGER: 'no-such-pager-anywhere' }, rows: 10 });
-    await session.waitFor('Paragraph 59');
-    expect((await session.exited()).exitCode).toBe(0);
-  });
-
-  it('is not used on a dumb terminal, where less cannot work', async () => {
-    const session = spawnPty(['--lessons', course, '--progress', join(tempDir(), 'p.json'), 'read', 'long'], { env: { PAGER: 'less', TERM: 'dumb' }, rows: 10 });
-    await session.waitFor('Paragraph 59');
-    expect((await session.exited()).exitCode).toBe(0);
-    expect(session.output()).not.toMatch(/\u001b\[[0-9;]*m/);
-  });
-});
-
 describe('no terminal, or not all of one', () => {
   it('the quiz needs a terminal: piped stdin and stdout get one line and exit 2', () => {
     const r = run(['--lessons', course, 'quiz', 'single']);
