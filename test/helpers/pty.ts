@@ -53,9 +53,13 @@ export function spawnPty(args: string[], options: { env?: Record<string, string 
   proc.onData((d) => {
     out += d;
   });
+  // node-pty can report the exit before the last of the output has been read:
+  // the session counts as ended only a moment later, once that output is in.
   proc.onExit((e) => {
-    exit = e;
-    for (const w of exitWaiters.splice(0)) w();
+    setTimeout(() => {
+      exit = e;
+      for (const w of exitWaiters.splice(0)) w();
+    }, 150);
   });
   const session: PtySession = {
     pid: proc.pid,
