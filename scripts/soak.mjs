@@ -2,7 +2,8 @@
 // each in its own pseudo-terminal, answering through three paths to one
 // progress file (the file, a symlink to it, a symlink to the symlink), 1,000
 // answers in all, with Ctrl-C sent at random moments (mid-question, and 0-25 ms
-// after Enter, while the answer is being saved). Every answer shown on screen
+// after Enter, while the answer is being saved, and at "How sure?"); a missed
+// question asked once more at the end is answered too. Every answer shown on screen
 // must be in the file. Prints the result; exits 1 if an answer shown was
 // lost, a run crashed, a link was replaced or a stray file was left.
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const WORKERS = 8;
 const TARGET_ANSWERS = 1000;
 const CTRL_C_AFTER_ENTER = 0.08; // Of answers: Ctrl-C 0-25 ms after Enter.
 const CTRL_C_AT_PROMPT = 0.03; // Of prompts: Ctrl-C instead of an answer.
+const CTRL_C_AT_SURE = 0.03; // Of answers: Ctrl-C at "How sure?" (the answer is already saved).
 const QUESTIONS = 12;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,7 +54,7 @@ const random = (n) => Math.floor(Math.random() * n);
 
 let shownTotal = 0;
 let sentTotal = 0;
-const stats = { runs: 0, ctrlCAfterEnter: 0, ctrlCAtPrompt: 0, exits: {}, hangs: 0, hung: [], crashes: [] };
+const stats = { runs: 0, ctrlCAfterEnter: 0, ctrlCAtPrompt: 0, ctrlCAtSure: 0, exits: {}, hangs: 0, hung: [], crashes: [] };
 
 /** One quiz run through one path: answers until the quiz ends, Ctrl-C stops it, or the target is met. Resolves with answers shown. */
 async function quizOnce(path) {
@@ -66,27 +68,42 @@ async function quizOnce(path) {
   let exit;
   term.onData((d) => (out += d));
   const ended = new Promise((resolve) => term.onExit((e) => resolve((exit = e))));
-  const shown = () => (strip(out).match(/› Q\d+ which tool/g) ?? []).length;
-  const headers = () => (strip(out).match(/Question \d+ of \d+/g) ?? []).length;
-  let answered = 0;
+  // The screen in pieces, one a question: "Question N of M" (answers saved) or "Once more" (practice).
+  const pieces = () => strip(out).split(/(?=Question \d+ of \d+|Once more, to fix it)/).slice(1);
+  const shown = () => pieces().filter((p) => p.startsWith('Question') && /› Q\d+ which tool/.test(p)).length;
+  const sures = () => (strip(out).match(/How\s+sure\?/g) ?? []).length;
+  const over = () => /Score:|Stopped\.|Left the quiz/.test(strip(out));
+  let prompts = 0;
+  let suresSeen = 0;
   let last = 'start';
   const deadline = Date.now() + 60_000;
   try {
-    while (!exit) {
-      // Wait for the next question to be ready for keys: its header, then the pointer drawn after it.
-      const want = answered + 1;
-      while (!exit && !(headers() >= want && strip(out).split(/Question \d+ of \d+/).pop().includes('❯'))) {
-        if (/Score:|Stopped\./.test(strip(out))) break;
+    while (!exit && !over()) {
+      // Wait for what comes next: a "How sure?" after an answer, or the next question drawn with its pointer.
+      while (!exit && !over() && sures() <= suresSeen && !(pieces().length > prompts && pieces().at(-1).includes('❯'))) {
         if (Date.now() > deadline) throw new Error('hang');
         await sleep(2);
       }
-      if (exit || /Score:|Stopped\./.test(strip(out))) break;
-      if (sentTotal >= TARGET_ANSWERS) {
+      if (exit || over()) break;
+      await sleep(random(6));
+      if (sures() > suresSeen) {
+        suresSeen++;
+        if (Math.random() < CTRL_C_AT_SURE) {
+          stats.ctrlCAtSure++;
+          last = 'Ctrl-C at How sure';
+          term.write('\u0003');
+          break;
+        }
+        last = 'Enter at How sure';
+        term.write('\r');
+        continue;
+      }
+      const firstTime = pieces().at(-1).startsWith('Question');
+      if (firstTime && sentTotal >= TARGET_ANSWERS) {
         last = 'Ctrl-C at a prompt (target met)';
         term.write('\u0003');
         break;
       }
-      await sleep(random(6));
       if (Math.random() < CTRL_C_AT_PROMPT) {
         stats.ctrlCAtPrompt++;
         last = 'Ctrl-C at a prompt';
@@ -95,9 +112,10 @@ async function quizOnce(path) {
       }
       last = 'Enter';
       term.write('\r');
-      answered++;
-      sentTotal++;
-      if (Math.random() < CTRL_C_AFTER_ENTER) {
+      prompts++;
+      if (firstTime) sentTotal++;
+      if (firstTime && Math.random() < CTRL_C_AFTER_ENTER) {
+        // The answer is saved as it is given: Ctrl-C now must not lose it.
         await sleep(random(26));
         stats.ctrlCAfterEnter++;
         last = 'Ctrl-C after Enter';
@@ -152,7 +170,7 @@ const ok = saved >= shownTotal && linksKept && leftovers.length === 0 && stats.c
 console.log(`pm-guide soak: ${WORKERS} processes through 3 paths to one file (the file, a symlink, a symlink to the symlink)`);
 console.log(`  quiz runs:            ${stats.runs} (exits: ${Object.entries(stats.exits).map(([k, v]) => `${k} ×${v}`).join(', ')})`);
 console.log(`  Enter pressed:        ${sentTotal}`);
-console.log(`  Ctrl-C after Enter:   ${stats.ctrlCAfterEnter} (0-25 ms later);  Ctrl-C at a prompt: ${stats.ctrlCAtPrompt}`);
+console.log(`  Ctrl-C after Enter:   ${stats.ctrlCAfterEnter} (0-25 ms later);  at a prompt: ${stats.ctrlCAtPrompt};  at "How sure?": ${stats.ctrlCAtSure}`);
 console.log(`  answers on screen:    ${shownTotal}`);
 console.log(`  answers in the file:  ${saved}`);
 console.log(`  lost: ${Math.max(0, shownTotal - saved)}; saved but not on screen: ${Math.max(0, saved - shownTotal)}; crashes: ${stats.crashes.length}`);

@@ -5,7 +5,7 @@
 import type { CourseNode } from '../core/course.js';
 import { CourseError, InterruptedError, UsageError } from '../core/errors.js';
 import { isRead } from '../core/next.js';
-import { PASS_MARK, recordAnswer, recordQuizScore, type Topic } from '../core/progress.js';
+import { PASS_MARK, recordAnswer, recordQuizScore, reviseAnswer, type Answer, type ItemProgress, type Topic } from '../core/progress.js';
 import { seededRandom } from '../core/random.js';
 import { quizzable } from '../core/quiz/bank.js';
 import { generateQuestions } from '../core/quiz/generate.js';
@@ -23,7 +23,7 @@ import { isInteractive, print, terminalWidth, type Context, type QuizReply } fro
 import { courseState, openSession, resolveLesson, currentNode, type Session } from './session.js';
 import { sourceHash, sourceText } from '../core/changes.js';
 import { isLeech } from '../core/leech.js';
-import type { Confidence } from '../core/confidence.js';
+import { DEFAULT_CONFIDENCE } from '../core/confidence.js';
 import { formatLeech } from '../ui/leech-view.js';
 
 export interface QuizOptions {
@@ -96,15 +96,11 @@ function lessonToQuiz(session: Session): CourseNode {
   return [...ordered.slice(from), ...ordered.slice(0, from)].find((n) => session.bank.hasQuestions(n)) ?? ordered[from]!;
 }
 
-/** Asks one question until it has an answer, and how sure the learner is of it (not of a practice answer); a hint may come first. */
-async function askOne(ctx: Context, session: Session, question: Question, width: number, practice: boolean): Promise<{ reply: Exclude<QuizReply, { kind: 'hint' }>; hinted: boolean; confidence?: Confidence }> {
+/** Asks one question until it has an answer; a hint may come first. */
+async function askOne(ctx: Context, session: Session, question: Question, width: number): Promise<{ reply: Exclude<QuizReply, { kind: 'hint' }>; hinted: boolean }> {
   let hinted = false;
   for (;;) {
     const reply = await ctx.prompter.quizQuestion({ kind: question.kind, message: question.prompt, choices: question.choices, offerHint: !hinted });
-    if (reply.kind === 'answer' && !practice) {
-      const sure = await ctx.prompter.howSure();
-      return sure === 'leave' ? { reply: { kind: 'leave' }, hinted } : { reply, hinted, confidence: sure };
-    }
     if (reply.kind !== 'hint') return { reply, hinted };
     hinted = true;
     print(ctx, formatHint(passageFor(nodeOf(session, question), question).where, width));
@@ -161,19 +157,29 @@ async function askAll(ctx: Context, session: Session, questions: Question[], sco
       print(ctx);
       const from = node ? undefined : nodeOf(session, question);
       print(ctx, questionHeader(question, again ? undefined : results.length, questions.length, width, from && `${from.number} ${from.lesson.title}`));
-      const { reply, hinted, confidence } = await askOne(ctx, session, question, width, again);
+      const { reply, hinted } = await askOne(ctx, session, question, width);
       if (reply.kind === 'leave') throw new LeftQuiz();
       const response = reply.kind === 'answer' ? reply.value : undefined;
       const correct = response !== undefined && isCorrect(question, response);
       const outcome: Outcome = reply.kind === 'unknown' ? 'unknown' : correct ? 'right' : 'wrong';
       const wasLeech = isLeech(session.progress.items[question.id]);
       if (!again) {
-        // Saved before the feedback is shown: what is on screen is in the file.
-        session.progress = session.store.update((p) =>
-          recordAnswer(p, { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), confidence, correct, hinted, at: ctx.now() }, fsrsScheduler),
-        );
+        // Saved as soon as it is given, "think so" until the learner says how sure: an answer
+        // on screen is in the file whatever stops the quiz next.
+        const answer: Answer = { questionId: question.id, lessonId: question.lessonId, topic: question.topic, fact: question.fact, source: sourceHash(nodeOf(session, question).lesson, question), correct, hinted, at: ctx.now() };
+        let before: ItemProgress | undefined;
+        session.progress = session.store.update((p) => {
+          before = p.items[question.id];
+          return recordAnswer(p, { ...answer, ...(response !== undefined ? { confidence: DEFAULT_CONFIDENCE } : {}) }, fsrsScheduler);
+        });
         results.push({ question, correct });
         if (!correct) queue.push({ question, again: true });
+        if (response !== undefined) {
+          if (stopAsked) throw stopped(); // A Ctrl-C during the save: before another prompt takes the terminal.
+          const sure = await ctx.prompter.howSure();
+          if (sure === 'leave') throw new LeftQuiz();
+          if (sure !== DEFAULT_CONFIDENCE) session.progress = session.store.update((p) => reviseAnswer(p, before, { ...answer, confidence: sure }, fsrsScheduler));
+        }
       }
       const diff = question.kind === 'multiple' && response !== undefined && !correct ? multipleDiff(question, response) : undefined;
       const leech = !again && !wasLeech && isLeech(session.progress.items[question.id]);

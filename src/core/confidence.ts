@@ -11,6 +11,9 @@ import type { Grade } from './progress.js';
 export const CONFIDENCES = ['sure', 'think', 'guess'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/** What Enter says at "How sure?", and what an answer counts as until the learner says. */
+export const DEFAULT_CONFIDENCE: Confidence = 'think';
+
 export const CONFIDENCE_LABEL: Record<Confidence, string> = { sure: 'sure', think: 'think so', guess: 'guess' };
 
 /** Per question: [answers when sure, right when sure, think so..., guess...]. */

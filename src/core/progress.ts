@@ -108,6 +108,19 @@ export function recordAnswer(progress: Progress, answer: Answer, schedule: Sched
   return { ...progress, items, days: noteActivity(progress.days, answer.at) };
 }
 
+/**
+ * The answer just saved, said again with another confidence: the question's
+ * record as if it had been given so from `before` (its record before the
+ * answer), and the day's activity not counted twice. The quiz saves each
+ * answer as soon as it is given ("think so"), then asks how sure.
+ */
+export function reviseAnswer(progress: Progress, before: ItemProgress | undefined, answer: Answer, schedule: Scheduler): Progress {
+  const items = dict(Object.entries(progress.items));
+  if (before) items[answer.questionId] = before;
+  else delete items[answer.questionId];
+  return { ...recordAnswer({ ...progress, items }, answer, schedule), days: progress.days };
+}
+
 export function resetProgress(): Progress {
   return emptyProgress();
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DONT_KNOW, ESC, HINT, quizAnswers, runIn, type Answer } from '../helpers/in-process.js';
+import { CTRL_C, DONT_KNOW, ESC, HINT, quizAnswers, runIn, type Answer } from '../helpers/in-process.js';
 import { cleanTemps, fixturesDir, tempDir } from '../helpers/run.js';
 
 const course = join(fixturesDir, 'course');
@@ -113,5 +113,19 @@ describe('finding a lesson', () => {
     const r = await runIn(['--lessons', dir, 'read', 'product']);
     expect(r.stderr).toMatch(/"product" matches 7 lessons/);
     expect(r.stderr).toMatch(/and 1 more/);
+  });
+});
+
+describe('an answer on screen is saved', () => {
+  it.each([
+    ['Ctrl-C', CTRL_C, 130, 'Stopped. 1 answer saved.'],
+    ['Esc', ESC, 0, 'Left the quiz. 1 answer saved.'],
+  ] as const)('when %s comes at "How sure?": kept as "think so"', async (_key, key, code, said) => {
+    const { pm, saved } = learner();
+    const plan = await quizAnswers(course, [true, true]);
+    const r = await pm(['quiz', 'duties', '--count', '3', '--seed', '2'], { tty: true, answers: [plan.answers[0]!, key] });
+    expect(r.code).toBe(code);
+    expect(r.stdout + r.stderr).toContain(said);
+    expect(Object.values(saved().items)).toEqual([expect.objectContaining({ seen: 1, right: 1 })]);
   });
 });

@@ -112,6 +112,13 @@ function scriptedPrompter(answers: Answer[], asked: Asked[]): Prompter {
     howSure: async () => {
       // Only a confidence key given next is taken; otherwise Enter ("think so"), so scripts without one read as before.
       const given = answers[0];
+      // Ctrl-C or Esc at the "How sure?" step.
+      if (given === CTRL_C || given === ESC) {
+        answers.shift();
+        asked.push({ kind: 'confidence', message: 'How sure?', choices: [] });
+        if (given === CTRL_C) throw new InterruptedError();
+        return 'leave';
+      }
       if (typeof given === 'symbol' && CONFIDENCE.has(given)) {
         answers.shift();
         asked.push({ kind: 'confidence', message: 'How sure?', choices: [] });
