@@ -76,6 +76,12 @@ async function quizOnce(path) {
   let prompts = 0;
   let suresSeen = 0;
   let last = 'start';
+  /** Sends Ctrl-C, counting it under `counter` (when given) and remembering why. */
+  const ctrlC = (why, counter) => {
+    if (counter) stats[counter]++;
+    last = why;
+    term.write('\u0003');
+  };
   const deadline = Date.now() + 60_000;
   try {
     while (!exit && !over()) {
@@ -89,9 +95,7 @@ async function quizOnce(path) {
       if (sures() > suresSeen) {
         suresSeen++;
         if (Math.random() < CTRL_C_AT_SURE) {
-          stats.ctrlCAtSure++;
-          last = 'Ctrl-C at How sure';
-          term.write('\u0003');
+          ctrlC('Ctrl-C at How sure', 'ctrlCAtSure');
           break;
         }
         last = 'Enter at How sure';
@@ -100,14 +104,11 @@ async function quizOnce(path) {
       }
       const firstTime = pieces().at(-1).startsWith('Question');
       if (firstTime && sentTotal >= TARGET_ANSWERS) {
-        last = 'Ctrl-C at a prompt (target met)';
-        term.write('\u0003');
+        ctrlC('Ctrl-C at a prompt (target met)');
         break;
       }
       if (Math.random() < CTRL_C_AT_PROMPT) {
-        stats.ctrlCAtPrompt++;
-        last = 'Ctrl-C at a prompt';
-        term.write('\u0003');
+        ctrlC('Ctrl-C at a prompt', 'ctrlCAtPrompt');
         break;
       }
       last = 'Enter';
@@ -117,9 +118,7 @@ async function quizOnce(path) {
       if (firstTime && Math.random() < CTRL_C_AFTER_ENTER) {
         // The answer is saved as it is given: Ctrl-C now must not lose it.
         await sleep(random(26));
-        stats.ctrlCAfterEnter++;
-        last = 'Ctrl-C after Enter';
-        term.write('\u0003');
+        ctrlC('Ctrl-C after Enter', 'ctrlCAfterEnter');
         break;
       }
     }

@@ -1,6 +1,7 @@
 // Leeches, in process: a question missed a fourth time shows the passage it
 // comes from and rests; another question on the same fact comes in its
 // place; stats lists it; a right answer to the replacement frees the lesson.
+import type { PreviewQuestion } from '../helpers/answer-quiz.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,23 +11,16 @@ import { cleanTemps, fixturesDir, tempDir } from '../helpers/run.js';
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
 
-interface Preview {
-  id: string;
-  kind: string;
-  prompt: string;
-  answer: string | string[];
-}
-
 const DAY = 86_400_000;
 const start = new Date(2025, 4, 5, 9).getTime();
 
 /** A learner who has missed one question three times; it is due today. */
-async function learnerWithThreeMisses(pick: (questions: Preview[]) => Preview) {
+async function learnerWithThreeMisses(pick: (questions: PreviewQuestion[]) => PreviewQuestion) {
   const dir = tempDir();
   const progress = join(dir, 'progress.json');
   const pm = (args: string[], day: number, options: { tty?: boolean; answers?: Answer[] } = {}) =>
     runIn(['--lessons', course, '--progress', progress, ...args], { ...options, env: { HOME: dir }, now: () => new Date(start + day * DAY) });
-  const questions = JSON.parse((await pm(['quiz', 'duties', '--preview', '--json'], 0)).stdout) as Preview[];
+  const questions = JSON.parse((await pm(['quiz', 'duties', '--preview', '--json'], 0)).stdout) as PreviewQuestion[];
   const leech = pick(questions);
   const at = (day: number) => Math.floor((start + day * DAY) / 1000);
   const passed = { readAt: new Date(start).toISOString(), reads: 1, bestScore: 1, lastScore: 1 };

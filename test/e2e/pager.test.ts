@@ -9,25 +9,11 @@ import { lesson, makeCourse } from '../helpers/hostile.js';
 
 afterAll(cleanTemps);
 
-const quizOnly = (id: string, title: string, questions: string[]): string =>
-  `---\ntitle: ${title}\nid: ${id}\n---\n# ${title}\n\nA short page about garden tools.\n\n\`\`\`quiz\n${questions.join('\n')}\n\`\`\`\n`;
-
-const single = '- question: Which tool turns the soil?\n  choices: [Spade, Watering can, Net]\n  answer: Spade';
+/** A page far longer than the terminal, for the pager to take. */
 const course = makeCourse({
-  'a-single.md': quizOnly('single', 'One Choice', [single]),
-  'b-multiple.md': quizOnly('multiple', 'Many Choices', ['- question: Which of these dig?\n  choices: [Spade, Fork, Net, Hose]\n  answer: [Spade, Fork]']),
-  'c-text.md': quizOnly('text', 'Typed Answer', ['- question: Name the tool with a flat blade for digging.\n  answer: Spade']),
-  'd-boolean.md': quizOnly('boolean', 'True or False', ['- question: A hose carries water.\n  answer: true']),
-  'e-two.md': quizOnly('two', 'Two Questions', [single, '- question: Which tool catches birds off the berries?\n  choices: [Net, Rake, Hoe]\n  answer: Net']),
-  'f-long.md': lesson(
+  'long.md': lesson(
     'A Long Walk Round the Plot',
-    [
-      ...Array.from({ length: 60 }, (_, i) => `Paragraph ${i}: the path runs past the beds, the shed and the water butt, and back to the gate again.`),
-      '| Bed | Crop | Sown | Notes |',
-      '|---|---|---|---|',
-      '| North | Broad beans | March | Pinch out the tips when the first pods set |',
-      '| South | Tomatoes | May | Feed weekly once the first truss flowers |',
-    ].join('\n\n'),
+    Array.from({ length: 60 }, (_, i) => `Paragraph ${i}: the path runs past the beds, the shed and the water butt, and back to the gate again.`).join('\n\n'),
     { id: 'long' },
   ),
 });

@@ -6,26 +6,18 @@ import { cleanTemps, fixturesDir, run, tempDir } from '../helpers/run.js';
 import { savedProgress } from '../helpers/progress-file.js';
 import { keys, spawnPty } from '../helpers/pty.js';
 import { makeCourse } from '../helpers/hostile.js';
-import { sayHowSure } from '../helpers/answer-quiz.js';
+import { sayHowSure, type PreviewQuestion } from '../helpers/answer-quiz.js';
 
 const course = join(fixturesDir, 'course');
 afterAll(cleanTemps);
 
-interface Preview {
-  id: string;
-  kind: string;
-  prompt: string;
-  choices: string[];
-  answer: string | string[];
-}
-
-function preview(lesson: string, extra: string[] = []): Preview[] {
+function preview(lesson: string, extra: string[] = []): PreviewQuestion[] {
   return JSON.parse(run(['--lessons', course, 'quiz', lesson, '--preview', '--json', ...extra]).stdout);
 }
 
 /** Waits until one of the pool's questions is fully drawn after the header (prompt and every choice), and returns it. */
-async function waitForQuestion(session: ReturnType<typeof spawnPty>, header: string, pool: Preview[]): Promise<Preview> {
-  let found: Preview | undefined;
+async function waitForQuestion(session: ReturnType<typeof spawnPty>, header: string, pool: PreviewQuestion[]): Promise<PreviewQuestion> {
+  let found: PreviewQuestion | undefined;
   await session.waitFor((screen) => {
     const shown = screen.slice(screen.lastIndexOf(header)).replace(/\s+/g, ' ');
     found = pool.find((p) => shown.includes(`? ${p.prompt.replace(/\s+/g, ' ')}`) && p.choices.every((c) => shown.includes(c)));
@@ -72,7 +64,7 @@ describe('the quiz, answered with the keyboard', () => {
     // Single-choice questions about tools, asked in a fixed order with a seed.
     const session = spawnPty(['--lessons', course, '--progress', progress, 'quiz', 'areas-and-tools', '--topic', 'tools', '--count', '2', '--seed', '5'], { cols: 200 });
     const pool = preview('areas-and-tools', ['--topic', 'tools']);
-    const asked: Array<{ q: Preview; right: boolean }> = [];
+    const asked: Array<{ q: PreviewQuestion; right: boolean }> = [];
     for (let i = 0; i < 2; i++) {
       const q = await waitForQuestion(session, `Question ${i + 1} of 2`, pool);
       const right = i === 0;
