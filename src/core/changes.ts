@@ -14,6 +14,7 @@
 import type { Course } from './course.js';
 import type { Lesson } from './lesson.js';
 import { dict, type ItemProgress, type Progress } from './progress.js';
+import { headingOf, paragraphAfter } from './quiz/structure.js';
 import type { Question } from './quiz/types.js';
 import { stableHash } from './text.js';
 
@@ -22,7 +23,6 @@ const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export const lessonHash = (lesson: Pick<Lesson, 'body'>): string => stableHash(normalise(lesson.body));
 
-const HEADING = /^#{1,6}[ \t]/;
 
 /**
  * The text a question is made from, as the lesson has it: its source line, and for a section's
@@ -37,17 +37,7 @@ export function sourceText(lesson: Pick<Lesson, 'body' | 'bodyLine'>, question: 
   const index = question.source.line - lesson.bodyLine;
   const line = lines[index];
   if (line === undefined) return question.source.text;
-  if (!HEADING.test(line)) return line;
-  const described: string[] = [];
-  for (const next of lines.slice(index + 1)) {
-    if (HEADING.test(next)) break;
-    if (next.trim() === '') {
-      if (described.length > 0) break;
-      continue;
-    }
-    described.push(next);
-  }
-  return [line, ...described].join('\n');
+  return headingOf(line) ? [line, ...paragraphAfter(lines, index)].join('\n') : line;
 }
 
 /** The hash of what a question is made from (sourceText): a different one means the question changed since it was answered. */

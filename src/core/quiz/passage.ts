@@ -5,6 +5,8 @@
 // an authored question the opening of the section its author named.
 import type { CourseNode } from '../course.js';
 import { plainLabel, prose } from '../text.js';
+import { headingOf, paragraphAfter } from './structure.js';
+import { splitRow } from './tool-table.js';
 import type { Question } from './types.js';
 
 export interface Passage {
@@ -14,7 +16,6 @@ export interface Passage {
   text: string;
 }
 
-const HEADING = /^(#{2,6})[ \t]+(.+?)[ \t#]*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const MAX_TEXT = 240;
 
@@ -24,13 +25,14 @@ interface Heading {
   index: number;
 }
 
+/** The section headings of a body (the `#` title aside: the lesson's title says it), outside code. */
 function headingsOf(lines: readonly string[]): Heading[] {
   const out: Heading[] = [];
   let fenced = false;
   lines.forEach((line, index) => {
     if (FENCE.test(line)) fenced = !fenced;
-    const m = fenced ? null : HEADING.exec(line);
-    if (m) out.push({ depth: m[1]!.length, text: plainLabel(m[2]!), index });
+    const h = fenced ? undefined : headingOf(line);
+    if (h && h.depth >= 2) out.push({ depth: h.depth, text: plainLabel(h.text), index });
   });
   return out;
 }
@@ -50,25 +52,14 @@ function trailAt(headings: readonly Heading[], index: number): string[] {
 export function plainLine(line: string): string {
   const trimmed = line.trim();
   if (trimmed.startsWith('|')) {
-    const cells = trimmed.replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => prose(c)).filter((c) => c !== '');
+    const cells = splitRow(trimmed).map(prose).filter((c) => c !== '');
     return cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join('; ')}` : (cells[0] ?? '');
   }
   return prose(trimmed.replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/^#+\s+/, ''));
 }
 
 /** The first paragraph after a heading, in plain words. */
-function openingOf(lines: readonly string[], heading: Heading): string {
-  const para: string[] = [];
-  for (const line of lines.slice(heading.index + 1)) {
-    if (HEADING.test(line) || FENCE.test(line)) break;
-    if (line.trim() === '') {
-      if (para.length > 0) break;
-      continue;
-    }
-    para.push(line);
-  }
-  return plainLine(para.join(' '));
-}
+const openingOf = (lines: readonly string[], heading: Heading): string => plainLine(paragraphAfter(lines, heading.index).join(' '));
 
 const cut = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT).replace(/\s+\S*$/, '')}…` : text);
 

@@ -43,13 +43,31 @@ const MAX_TABLE_COLUMNS = 8;
 const MAX_GATHERED = 1000;
 
 /** A heading's depth and text, without a closing run of "#" (which must follow a space, as in CommonMark). */
-function headingOf(line: string): { depth: number; text: string } | undefined {
+export function headingOf(line: string): { depth: number; text: string } | undefined {
   const m = HEADING.exec(line);
   if (!m) return undefined;
   let text = m[2]!.trimEnd();
   const hashes = /(?:^|[ \t])#+$/.exec(text.length > 200 ? text.slice(-200) : text);
   if (hashes) text = text.slice(0, text.length - hashes[0].length).trimEnd();
   return text === '' ? undefined : { depth: m[1]!.length, text };
+}
+
+/**
+ * The lines of the first paragraph after line `index` (blank lines before it
+ * skipped), up to a blank line, a heading or a code fence: what a section says
+ * of itself under its heading.
+ */
+export function paragraphAfter(lines: readonly string[], index: number): string[] {
+  const para: string[] = [];
+  for (const line of lines.slice(index + 1)) {
+    if (headingOf(line) || FENCE.test(line)) break;
+    if (line.trim() === '') {
+      if (para.length > 0) break;
+      continue;
+    }
+    para.push(line);
+  }
+  return para;
 }
 
 /** The first one or two sentences, at most ~240 characters, cut at a word. */
