@@ -34,10 +34,10 @@ function nextAction(ctx: Context, session: Session, now: Date): NextAction {
   return decideNext({ course: session.course, progress: state.progress, now, hasQuiz: session.bank.hasQuestions, dailyReviews: dailyReviews(ctx), changed: state.changed });
 }
 
-export function homeOverview(ctx: Context, session: Session, commands: boolean): string {
-  const now = ctx.now();
-  const stats = computeStats({ course: session.course, progress: session.progress, now });
-  return formatHome({ title: courseTitle(session), stats, next: nextAction(ctx, session, now), width: terminalWidth(ctx), commands, offerPlacement: offersPlacement(session.progress) });
+/** `next`: what nextAction says, when the caller has it already (it weighs every question answered). */
+export function homeOverview(ctx: Context, session: Session, commands: boolean, next = nextAction(ctx, session, ctx.now())): string {
+  const stats = computeStats({ course: session.course, progress: session.progress, now: ctx.now() });
+  return formatHome({ title: courseTitle(session), stats, next, width: terminalWidth(ctx), commands, offerPlacement: offersPlacement(session.progress) });
 }
 
 export async function runHome(ctx: Context): Promise<void> {
@@ -56,13 +56,14 @@ export async function runHome(ctx: Context): Promise<void> {
       session.progress = session.store.load();
       if (!first) ctx.stdout.write(CLEAR);
       first = false;
-      print(ctx, homeOverview(ctx, session, false));
+      const next = nextAction(ctx, session, ctx.now());
+      print(ctx, homeOverview(ctx, session, false, next));
       print(ctx);
       if (notice) print(ctx, `${notice}\n`);
       notice = undefined;
       const choice = await prompts.pick<Choice>({
         message: 'What would you like to do?',
-        items: menu(ctx, session),
+        items: menu(ctx, session, next),
         quitKey: true,
         escHint: 'quit',
       });
@@ -92,9 +93,8 @@ export async function runHome(ctx: Context): Promise<void> {
   print(ctx, theme.dim('See you next time. Your progress is saved; pm-guide next picks up where you left off.'));
 }
 
-function menu(ctx: Context, session: Session): MenuItem<Choice>[] {
+function menu(ctx: Context, session: Session, next: NextAction): MenuItem<Choice>[] {
   const now = ctx.now();
-  const next = nextAction(ctx, session, now);
   const stats = computeStats({ course: session.course, progress: session.progress, now });
   const items: MenuItem<Choice>[] = [];
   const cont =
@@ -136,7 +136,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
   const read = async (node: CourseNode): Promise<After> => ((await showLesson(ctx, session, node, { pager: true })) ? 'menu' : 'pause');
   const quiz = async (node: CourseNode): Promise<After> => {
     ctx.stdout.write(CLEAR);
-    await runQuiz(ctx, { lesson: node.lesson.id, topics: [], review: false, preview: false, json: false });
+    await runQuiz(ctx, { lesson: node.lesson.id, topics: [], review: false, preview: false, json: false }, session);
     return 'pause';
   };
   switch (choice) {
@@ -145,7 +145,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
       if (action.kind === 'read') return read(action.node);
       if (action.kind === 'changed') return (await showChanges(ctx, session, action.node, { pager: true })) ? 'menu' : 'pause';
       if (action.kind === 'quiz') return quiz(action.node);
-      if (action.kind === 'review') return review(ctx, runQuiz);
+      if (action.kind === 'review') return review(ctx, session, runQuiz);
       return 'menu';
     }
     case 'read': {
@@ -157,7 +157,7 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
       return node ? quiz(node) : 'menu';
     }
     case 'review':
-      return review(ctx, runQuiz);
+      return review(ctx, session, runQuiz);
     case 'search': {
       const node = await searchPrompt(ctx, session, prompts);
       return node ? read(node) : 'menu';
@@ -179,9 +179,9 @@ async function perform(ctx: Context, session: Session, prompts: Prompts, choice:
   }
 }
 
-async function review(ctx: Context, runQuiz: typeof import('./quiz.js').runQuiz): Promise<After> {
+async function review(ctx: Context, session: Session, runQuiz: typeof import('./quiz.js').runQuiz): Promise<After> {
   ctx.stdout.write(CLEAR);
-  await runQuiz(ctx, { topics: [], review: true, preview: false, json: false });
+  await runQuiz(ctx, { topics: [], review: true, preview: false, json: false }, session);
   return 'pause';
 }
 

@@ -52,7 +52,7 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
       }
       print(ctx, theme.dim(line));
       const { runQuiz } = await import('./quiz.js');
-      await runQuiz(ctx, { lesson: action.node.lesson.id, topics: [], review: false, preview: false, json: false });
+      await runQuiz(ctx, { lesson: action.node.lesson.id, topics: [], review: false, preview: false, json: false }, session);
       return;
     }
     case 'review': {
@@ -63,7 +63,7 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
       }
       print(ctx, theme.dim(line));
       const { runQuiz } = await import('./quiz.js');
-      await runQuiz(ctx, { topics: [], review: true, count: action.count, preview: false, json: false });
+      await runQuiz(ctx, { topics: [], review: true, count: action.count, preview: false, json: false }, session);
       return;
     }
     case 'done':

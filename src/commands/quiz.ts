@@ -36,13 +36,14 @@ export interface QuizOptions {
   json: boolean;
 }
 
-export async function runQuiz(ctx: Context, options: QuizOptions): Promise<void> {
+/** `opened`: the session of the command that started the quiz (next, home), so the course is not loaded twice. */
+export async function runQuiz(ctx: Context, options: QuizOptions, opened?: Session): Promise<void> {
   if (options.json && !options.preview) throw new UsageError('--json goes with --preview', 'run pm-guide quiz LESSON --preview --json');
   if (options.review && options.lesson !== undefined) throw new UsageError('--review covers the whole course: leave out the lesson', 'run pm-guide quiz --review');
   if (!options.preview && !isInteractive(ctx)) {
     throw new UsageError('the quiz needs a terminal to ask its questions (stdin or stdout is not a terminal)', 'run it in a terminal, or use --preview to print the questions');
   }
-  const session = openSession(ctx);
+  const session = opened ?? openSession(ctx);
   const topics = options.topics as Topic[];
   const random = seededRandom(options.seed ?? Date.now());
   // The progress as the course now stands: questions whose sentence changed are due again, questions it no longer asks are gone.

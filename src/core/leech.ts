@@ -10,8 +10,13 @@ import type { Question } from './quiz/types.js';
 
 export const LEECH_MISSES = 4;
 
+/** Missed LEECH_MISSES times or more, whatever came since: a leech now, or one that was. */
+export function everLeech(item: ItemProgress): boolean {
+  return item.seen - item.right >= LEECH_MISSES;
+}
+
 export function isLeech(item: ItemProgress | undefined): boolean {
-  return item !== undefined && item.seen - item.right >= LEECH_MISSES && item.history.at(-1)?.[1] === 0;
+  return item !== undefined && everLeech(item) && item.history.at(-1)?.[1] === 0;
 }
 
 export interface Leech {

@@ -5,7 +5,7 @@
 // was missed first, then what is new, mixed across topics; a leech last
 // (core/leech.ts), so that another question on its fact is asked instead. Each question's
 // choices are shuffled on every attempt, from the quiz's seed.
-import { LEECH_MISSES } from '../leech.js';
+import { everLeech } from '../leech.js';
 import type { Progress, Topic } from '../progress.js';
 import { shuffle, type Random } from '../random.js';
 import { normaliseAnswer } from '../text.js';
@@ -60,7 +60,7 @@ export function selectQuestions(questions: readonly Question[], options: SelectO
   const rank = (q: Question): number => {
     const item = options.progress.items[q.id];
     if (!item) return 1; // Not seen yet.
-    if (item.seen - item.right >= LEECH_MISSES) return 3; // A leech, or one that was: another question on its fact goes first.
+    if (everLeech(item)) return 3; // A leech, or one that was: another question on its fact goes first.
     if (item.due <= t) return item.history.at(-1)?.[1] === 0 ? -1 : 0; // Missed last time, or due.
     return 2; // Known and not due.
   };
