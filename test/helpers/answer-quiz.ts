@@ -67,12 +67,13 @@ export async function sayHowSure(session: PtySession, from: number, key: string 
  */
 export async function answerQuestion(session: PtySession, pool: PreviewQuestion[], n: number, total: number, right: boolean, sure: string | null = keys.enter): Promise<PreviewQuestion> {
   const marker = `Question ${n} of ${total}`;
-  await session.waitFor(marker);
-  await session.waitFor(new RegExp(`${marker}[\\s\\S]*\\? .+`));
-  const screen = session.screen();
-  const shown = screen.slice(screen.lastIndexOf(marker));
   // The prompt may be wrapped to the terminal's width, even mid-word: compare without any spacing.
   const flat = (s: string) => s.replace(/\s+/g, '');
+  const after = (screen: string) => screen.slice(screen.lastIndexOf(marker));
+  // Drawn whole: one of the pool's prompts, and every one of its choices (a screen read mid-draw holds half a line).
+  const drawn = (screen: string) => screen.includes(marker) && pool.some((p) => flat(after(screen)).includes(flat(p.prompt)) && p.choices.every((c) => flat(after(screen)).includes(flat(c))));
+  await session.waitFor(drawn);
+  const shown = after(session.screen());
   const q = pool.find((p) => flat(shown).includes(flat(p.prompt)));
   if (!q) throw new Error(`no question in the preview matches the screen:\n${shown}`);
   const before = session.screen().length;
