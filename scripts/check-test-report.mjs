@@ -16,7 +16,7 @@ const tests = r.testResults.flatMap((f) => f.assertionResults.map((a) => ({ file
 const unfinished = tests.filter((t) => !['passed', 'failed', 'skipped', 'todo', 'disabled'].includes(t.status));
 if (!r.success) problems.push('the runner reported failure');
 if (r.numFailedTests > 0) problems.push(`${r.numFailedTests} failed`);
-if (r.numFailedTestSuites > 0) problems.push(`${r.numFailedTestSuites} test file(s) failed to run`);
+if (r.numFailedTestSuites > 0) problems.push(`${r.numFailedTestSuites} suite(s) failed`);
 if (r.numRuntimeErrorTestSuites > 0) problems.push(`${r.numRuntimeErrorTestSuites} test file(s) crashed`);
 if (unfinished.length > 0) problems.push(`${unfinished.length} test(s) never finished (${unfinished[0].fullName})`);
 if (tests.length !== r.numTotalTests) problems.push(`${r.numTotalTests} tests collected but ${tests.length} reported`);
